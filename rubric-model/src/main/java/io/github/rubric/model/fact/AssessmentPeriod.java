@@ -1,0 +1,102 @@
+package io.github.rubric.model.fact;
+
+import io.github.rubric.model.InvalidValueException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.github.rubric.model.Checks.required;
+
+/**
+ * The period assessed, both ends inclusive; usually a calendar year. Inserted as a fact so that rules can
+ * reason about quarters and months.
+ *
+ * @param start first day
+ * @param end last day
+ */
+public record AssessmentPeriod(LocalDate start, LocalDate end) {
+    /** Validates that the period is not empty. */
+    public AssessmentPeriod {
+        required(start, "start");
+        required(end, "end");
+        if (end.isBefore(start)) {
+            throw new InvalidValueException("end", "must not be before start " + start + ", was " + end);
+        }
+    }
+
+    /**
+     * @param year a calendar year
+     * @return 1 January to 31 December of that year
+     */
+    public static AssessmentPeriod ofYear(int year) {
+        return new AssessmentPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    /**
+     * @param day a day
+     * @return whether the day lies in the period
+     */
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(start) && !day.isAfter(end);
+    }
+
+    /** @return the year the period starts in */
+    public int year() {
+        return start.getYear();
+    }
+
+    /** @return the months the period touches, in order */
+    public List<YearMonth> months() {
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        return List.copyOf(months);
+    }
+
+    /** @return the calendar quarters (1 to 4) of the period's first year that the period touches */
+    public List<Integer> quarters() {
+        List<Integer> quarters = new ArrayList<>();
+        for (YearMonth m : months()) {
+            int q = quarterOf(m);
+            if (m.getYear() == year() && !quarters.contains(q)) {
+                quarters.add(q);
+            }
+        }
+        return List.copyOf(quarters);
+    }
+
+    /**
+     * A day fixed relative to a quarter, as rubrics set deadlines: "每季度第3个月的25日" is
+     * {@code quarterDay(q, 3, 25)}; "每季次月5日" (the 5th of the month after the quarter) is
+     * {@code quarterDay(q, 4, 5)}.
+     *
+     * @param quarter quarter of the period's year, 1 to 4
+     * @param monthOfQuarter month counted from the quarter's first month, 1 to 4 (4 is the month after)
+     * @param day day of that month
+     * @return the date
+     */
+    public LocalDate quarterDay(int quarter, int monthOfQuarter, int day) {
+        if (quarter < 1 || quarter > 4) {
+            throw new IllegalArgumentException("quarter must be 1 to 4, was " + quarter);
+        }
+        return YearMonth.of(year(), 1).plusMonths((quarter - 1) * 3L + monthOfQuarter - 1).atDay(day);
+    }
+
+    /**
+     * @param month a month
+     * @return its calendar quarter, 1 to 4
+     */
+    public static int quarterOf(YearMonth month) {
+        return (month.getMonthValue() - 1) / 3 + 1;
+    }
+
+    /**
+     * @param day a day
+     * @return its calendar quarter, 1 to 4
+     */
+    public static int quarterOf(LocalDate day) {
+        return quarterOf(YearMonth.from(day));
+    }
+}

@@ -1,0 +1,270 @@
+package io.github.rubric.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rubric.model.InvalidValueException;
+import io.github.rubric.model.fact.Activity;
+import io.github.rubric.model.fact.AssessmentPeriod;
+import io.github.rubric.model.fact.Award;
+import io.github.rubric.model.fact.Complaint;
+import io.github.rubric.model.fact.Dated;
+import io.github.rubric.model.fact.DisciplinaryCase;
+import io.github.rubric.model.fact.Document;
+import io.github.rubric.model.fact.DuesPayment;
+import io.github.rubric.model.fact.DuesRemittance;
+import io.github.rubric.model.fact.FactSet;
+import io.github.rubric.model.fact.Incident;
+import io.github.rubric.model.fact.Judgement;
+import io.github.rubric.model.fact.Meeting;
+import io.github.rubric.model.fact.Organization;
+import io.github.rubric.model.fact.Person;
+import io.github.rubric.model.fact.Round;
+import io.github.rubric.model.fact.Subject;
+import io.github.rubric.model.fact.Submission;
+import io.github.rubric.model.fact.Task;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.kie.api.definition.type.FactField;
+import org.kie.api.definition.type.FactType;
+
+/**
+ * Reads a facts file (YAML, or JSON when the name ends in {@code .json}) describing one subject for one
+ * period and round. Numbers in declared records are counts and must not be negative. Every problem fails with the file, the line and the path of the field; nothing is
+ * dropped or defaulted silently.
+ *
+ * <p>Top-level fields: {@code subject}, {@code period}, {@code round} (default {@code REVIEW}), one list per
+ * fact kind ({@link #KINDS}), and {@code records}, which holds the rubric's own declared fact types by name.
+ */
+final class FactsReader {
+    /** The lists a facts file may hold, by field name, with the type of their elements. */
+    static final Map<String, Class<?>> KINDS = kinds();
+
+    private static final ObjectMapper YAML = Binding.yaml();
+    private static final ObjectMapper JSON = Binding.json();
+
+    private final Map<String, FactType> declaredTypes;
+
+    FactsReader(Map<String, FactType> declaredTypes) {
+        this.declaredTypes = declaredTypes;
+    }
+
+    private static Map<String, Class<?>> kinds() {
+        Map<String, Class<?>> kinds = new LinkedHashMap<>();
+        kinds.put("meetings", Meeting.class);
+        kinds.put("duesPayments", DuesPayment.class);
+        kinds.put("duesRemittances", DuesRemittance.class);
+        kinds.put("complaints", Complaint.class);
+        kinds.put("disciplinaryCases", DisciplinaryCase.class);
+        kinds.put("incidents", Incident.class);
+        kinds.put("submissions", Submission.class);
+        kinds.put("documents", Document.class);
+        kinds.put("activities", Activity.class);
+        kinds.put("tasks", Task.class);
+        kinds.put("awards", Award.class);
+        kinds.put("judgements", Judgement.class);
+        return java.util.Collections.unmodifiableMap(kinds);
+    }
+
+    FactSet read(String source, String text) {
+        boolean json = source.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        ObjectMapper mapper = json ? JSON : YAML;
+        YamlLines lines = YamlLines.of(text, 0);
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            Binding.Failure failure = Binding.describe(e, "");
+            throw new FactsException(source, failure.line(), failure.path(),
+                    "malformed " + (json ? "JSON" : "YAML") + ": " + failure.problem());
+        }
+        if (root == null || !root.isObject()) {
+            throw new FactsException(source, 1, "", "expected a mapping with subject, period and the facts");
+        }
+        Context ctx = new Context(source, lines, mapper);
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("subject") && !name.equals("period") && !name.equals("round") && !name.equals("records")
+                    && !KINDS.containsKey(name)) {
+                throw ctx.fail(name, "unknown field '" + name + "'; expected one of: subject, period, round, "
+                        + String.join(", ", KINDS.keySet()) + ", records");
+            }
+        }
+        Subject subject = subject(ctx, required(ctx, root, "subject"));
+        AssessmentPeriod period = period(ctx, required(ctx, root, "period"));
+        Round round = Round.REVIEW;
+        if (root.has("round")) {
+            round = ctx.bind(root.get("round"), "round", Round.class);
+        }
+        List<Object> facts = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Map.Entry<String, Class<?>> kind : KINDS.entrySet()) {
+            JsonNode list = root.get(kind.getKey());
+            if (list == null || list.isNull()) {
+                continue;
+            }
+            if (!list.isArray()) {
+                throw ctx.fail(kind.getKey(), "expected a list");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String path = kind.getKey() + "[" + i + "]";
+                JsonNode element = list.get(i);
+                if (!element.isObject()) {
+                    throw ctx.fail(path, "expected a mapping of fields");
+                }
+                ObjectNode withId = ((ObjectNode) element).deepCopy();
+                if (!withId.hasNonNull("id")) {
+                    withId.put("id", path);
+                }
+                String id = withId.get("id").asText();
+                if (!ids.add(id)) {
+                    throw ctx.fail(path + ".id", "id '" + id + "' is used twice; ids must be unique in a facts file");
+                }
+                Object fact = ctx.bind(withId, path, kind.getValue());
+                if (fact instanceof Dated dated) {
+                    checkDate(ctx, path + ".date", dated, period);
+                }
+                facts.add(fact);
+            }
+        }
+        JsonNode records = root.get("records");
+        if (records != null && !records.isNull()) {
+            facts.addAll(records(ctx, records));
+        }
+        return new FactSet(source, subject, period, round, facts);
+    }
+
+    private static JsonNode required(Context ctx, JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            throw ctx.fail(field, "is required");
+        }
+        return node;
+    }
+
+    private static Subject subject(Context ctx, JsonNode node) {
+        if (!node.isObject()) {
+            throw ctx.fail("subject", "expected a mapping with kind (organization or person), id and name");
+        }
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        JsonNode kind = copy.remove("kind");
+        String k = kind == null ? "organization" : kind.asText();
+        return switch (k) {
+            case "organization" -> ctx.bind(copy, "subject", Organization.class);
+            case "person" -> ctx.bind(copy, "subject", Person.class);
+            default -> throw ctx.fail("subject.kind", "unknown value '" + k + "'; expected one of: organization, person");
+        };
+    }
+
+    private static AssessmentPeriod period(Context ctx, JsonNode node) {
+        if (node.isInt()) {
+            int year = node.asInt();
+            if (year < 1949 || year > 2200) {
+                throw ctx.fail("period", "year " + year + " is out of range; expected a year such as 2024");
+            }
+            return AssessmentPeriod.ofYear(year);
+        }
+        return ctx.bind(node, "period", AssessmentPeriod.class);
+    }
+
+    private static void checkDate(Context ctx, String path, Dated fact, AssessmentPeriod period) {
+        LocalDate date = fact.date();
+        LocalDate last = period.end().plusMonths(fact.monthsAllowedAfterPeriod());
+        if (date.isBefore(period.start()) || date.isAfter(last)) {
+            throw ctx.fail(path, "date " + date + " is outside the assessment period " + period.start() + " to "
+                    + last);
+        }
+    }
+
+    private List<Object> records(Context ctx, JsonNode records) {
+        if (!records.isObject()) {
+            throw ctx.fail("records", "expected a mapping from declared type name to a list of records");
+        }
+        List<Object> facts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = records.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String typeName = entry.getKey();
+            String typePath = "records." + typeName;
+            FactType type = declaredTypes.get(typeName);
+            if (type == null) {
+                throw ctx.fail(typePath, "unknown record type '" + typeName + "'; the rubric declares: "
+                        + (declaredTypes.isEmpty() ? "none" : String.join(", ", new TreeSet<>(declaredTypes.keySet()))));
+            }
+            if (!entry.getValue().isArray()) {
+                throw ctx.fail(typePath, "expected a list of " + typeName + " records");
+            }
+            for (int i = 0; i < entry.getValue().size(); i++) {
+                facts.add(record(ctx, type, entry.getValue().get(i), typePath + "[" + i + "]"));
+            }
+        }
+        return facts;
+    }
+
+    private static Object record(Context ctx, FactType type, JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw ctx.fail(path, "expected a mapping of fields");
+        }
+        Map<String, FactField> fields = new LinkedHashMap<>();
+        for (FactField field : type.getFields()) {
+            fields.put(field.getName(), field);
+        }
+        Object instance;
+        try {
+            instance = type.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create declared type " + type.getName(), e);
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            FactField field = fields.get(name);
+            if (field == null) {
+                throw ctx.fail(path + "." + name, "unknown field '" + name + "' of " + type.getSimpleName()
+                        + "; expected one of: " + String.join(", ", fields.keySet()));
+            }
+            Object value = ctx.bind(node.get(name), path + "." + name, field.getType());
+            if (value == null && field.getType().isPrimitive()) {
+                throw ctx.fail(path + "." + name, "expected " + Binding.expected(field.getType()));
+            }
+            if (value instanceof Number n && n.longValue() < 0) {
+                throw ctx.fail(path + "." + name, "must not be negative, was " + n);
+            }
+            type.set(instance, name, value);
+        }
+        List<String> missing = fields.keySet().stream().filter(f -> !node.has(f)).toList();
+        if (!missing.isEmpty()) {
+            throw ctx.fail(path, "missing field" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + " of " + type.getSimpleName() + "; every field of a declared record must be given");
+        }
+        return instance;
+    }
+
+    /** The file being read, for binding and for errors that say where. */
+    private record Context(String source, YamlLines lines, ObjectMapper mapper) {
+        FactsException fail(String path, String problem) {
+            return new FactsException(source, lines.line(path), path, problem);
+        }
+
+        <T> T bind(JsonNode node, String path, Class<T> type) {
+            try {
+                return mapper.treeToValue(node, type);
+            } catch (JsonProcessingException e) {
+                Binding.Failure failure = Binding.describe(e, path);
+                throw fail(failure.path(), failure.problem());
+            } catch (InvalidValueException e) {
+                throw fail(Binding.join(path, e.field()), e.problem());
+            } catch (IllegalArgumentException e) {
+                if (e.getCause() instanceof JsonProcessingException jpe) {
+                    Binding.Failure failure = Binding.describe(jpe, path);
+                    throw fail(failure.path(), failure.problem());
+                }
+                throw fail(path, e.getMessage());
+            }
+        }
+    }
+}

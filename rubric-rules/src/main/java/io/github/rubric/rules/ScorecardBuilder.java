@@ -1,0 +1,270 @@
+package io.github.rubric.rules;
+
+import io.github.rubric.model.Points;
+import io.github.rubric.model.fact.FactSet;
+import io.github.rubric.model.fact.Judgement;
+import io.github.rubric.model.result.Bonus;
+import io.github.rubric.model.result.Deduction;
+import io.github.rubric.model.result.Evidence;
+import io.github.rubric.model.result.Exemption;
+import io.github.rubric.model.result.Finding;
+import io.github.rubric.model.result.ItemScore;
+import io.github.rubric.model.result.RubricRef;
+import io.github.rubric.model.result.Scorecard;
+import io.github.rubric.model.result.SectionScore;
+import io.github.rubric.model.result.SubjectRef;
+import io.github.rubric.model.result.Veto;
+import io.github.rubric.model.result.VetoKind;
+import io.github.rubric.model.structure.BonusPolicy;
+import io.github.rubric.model.structure.Grade;
+import io.github.rubric.model.structure.GradeBand;
+import io.github.rubric.model.structure.Item;
+import io.github.rubric.model.structure.RubricDefinition;
+import io.github.rubric.model.structure.Section;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a rubric's semantics to what its rules reported, once for every rubric: item floors and maxima
+ * (扣完为止), zeroing (不得分), grades and discretionary points, pooled sections, vetoes (一票否决), the bonus
+ * pool (就高不就低, cap, threshold), the pass line and the grade bands.
+ */
+final class ScorecardBuilder {
+    private static final Comparator<Deduction> DEDUCTION_ORDER = Comparator.comparing(Deduction::rule)
+            .thenComparing(Deduction::reason).thenComparing(d -> evidenceKey(d.evidence()));
+    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::rule)
+            .thenComparing(Finding::reason).thenComparing(f -> evidenceKey(f.evidence()));
+    private static final Comparator<Exemption> EXEMPTION_ORDER = Comparator.comparing(Exemption::rule)
+            .thenComparing(Exemption::reason).thenComparing(e -> evidenceKey(e.evidence()));
+    private static final Comparator<Veto> VETO_ORDER = Comparator.comparing(Veto::item).thenComparing(Veto::rule)
+            .thenComparing(Veto::reason).thenComparing(v -> evidenceKey(v.evidence()));
+
+    private ScorecardBuilder() {
+    }
+
+    static Scorecard build(RubricDefinition rubric, RubricRef ref, FactSet facts, Tally tally) {
+        Map<String, Judgement> judgements = judgements(rubric, facts);
+        List<Veto> vetoes = new ArrayList<>(tally.vetoes);
+        vetoes.sort(VETO_ORDER);
+
+        List<SectionScore> sections = new ArrayList<>();
+        BigDecimal sectionTotal = BigDecimal.ZERO;
+        for (Section section : rubric.sections()) {
+            List<ItemScore> items = new ArrayList<>();
+            for (Item item : section.items()) {
+                items.add(item(item, judgements.get(item.id()), tally, facts.source()));
+            }
+            SectionScore score = section(section, items, vetoes);
+            sections.add(score);
+            sectionTotal = sectionTotal.add(score.score());
+        }
+        sectionTotal = Points.normalize(sectionTotal);
+
+        List<Bonus> bonuses = bonuses(rubric.bonus(), tally.bonuses, sectionTotal);
+        BigDecimal bonusTotal = Points.normalize(bonuses.stream().map(Bonus::counted).reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal total = Points.normalize(sectionTotal.add(bonusTotal));
+
+        boolean failedByVeto = vetoes.stream().anyMatch(v -> v.kind() == VetoKind.FAIL);
+        Boolean passed = rubric.passLine() == null ? null : !failedByVeto && total.compareTo(rubric.passLine()) >= 0;
+        String grade = grade(rubric.gradeBands(), total, vetoes, failedByVeto);
+
+        return new Scorecard(ref, SubjectRef.of(facts.subject()), facts.period().start(), facts.period().end(),
+                facts.round().name(), facts.source(), sectionTotal, bonusTotal, total, passed, grade, sections,
+                bonuses, vetoes);
+    }
+
+    private static Map<String, Judgement> judgements(RubricDefinition rubric, FactSet facts) {
+        Map<String, Judgement> byItem = new HashMap<>();
+        for (Object fact : facts.facts()) {
+            if (!(fact instanceof Judgement j)) {
+                continue;
+            }
+            Item item = rubric.item(j.item()).orElseThrow(() -> new FactsException(facts.source(), 0, j.id() + ".item",
+                    "item '" + j.item() + "' is not in rubric " + rubric.id() + "; items: "
+                            + rubric.items().map(Item::id).collect(Collectors.joining(", "))));
+            if (byItem.putIfAbsent(j.item(), j) != null) {
+                throw new FactsException(facts.source(), 0, j.id() + ".item",
+                        "item '" + j.item() + "' is judged twice (also in " + byItem.get(j.item()).id() + ")");
+            }
+            if (item.discretionary()) {
+                if (j.points() == null || j.grade() != null) {
+                    throw new FactsException(facts.source(), 0, j.id(), "item '" + item.id() + "' (" + item.title()
+                            + ") is discretionary (酌情评分): give its 'points', from 0 to " + Points.format(item.maxPoints()));
+                }
+                if (j.points().compareTo(item.maxPoints()) > 0) {
+                    throw new FactsException(facts.source(), 0, j.id() + ".points", "must be from 0 to "
+                            + Points.format(item.maxPoints()) + " for item '" + item.id() + "', was "
+                            + Points.format(j.points()));
+                }
+            } else if (item.graded()) {
+                if (j.grade() == null || j.points() != null) {
+                    throw new FactsException(facts.source(), 0, j.id(), "item '" + item.id() + "' (" + item.title()
+                            + ") is graded: give its 'grade', one of " + gradeNames(item));
+                }
+                if (item.grade(j.grade()).isEmpty()) {
+                    throw new FactsException(facts.source(), 0, j.id() + ".grade", "unknown grade '" + j.grade()
+                            + "' for item '" + item.id() + "'; expected one of " + gradeNames(item));
+                }
+            } else {
+                throw new FactsException(facts.source(), 0, j.id() + ".item", "item '" + item.id() + "' ("
+                        + item.title() + ") is scored by its rules; judgements are for discretionary or graded items");
+            }
+        }
+        rubric.items().filter(Item::needsJudgement).filter(i -> !byItem.containsKey(i.id())).findFirst().ifPresent(i -> {
+            throw new FactsException(facts.source(), 0, "judgements", "item '" + i.id() + "' (" + i.title() + ") needs "
+                    + (i.discretionary() ? "an assessor's points (酌情评分), from 0 to " + Points.format(i.maxPoints())
+                    : "an assessor's grade, one of " + gradeNames(i)) + "; add a judgement for it");
+        });
+        return byItem;
+    }
+
+    private static String gradeNames(Item item) {
+        return item.grades().stream().map(g -> g.name() + " (" + Points.format(g.points()) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static ItemScore item(Item item, Judgement judgement, Tally tally, String source) {
+        BigDecimal basis = item.maxPoints();
+        String basisNote = "满分" + Points.format(basis) + "分";
+        if (item.discretionary()) {
+            basis = judgement.points();
+            basisNote = "酌情评分" + Points.format(basis) + "分" + (judgement.note() == null ? "" : "：" + judgement.note());
+        } else if (item.graded()) {
+            Grade grade = item.grade(judgement.grade()).orElseThrow();
+            basis = grade.points();
+            basisNote = "评定等次" + grade.name() + "，得" + Points.format(basis) + "分"
+                    + (judgement.note() == null ? "" : "：" + judgement.note());
+        }
+        List<Deduction> deductions = sorted(tally.deductions.get(item.id()), DEDUCTION_ORDER);
+        List<Finding> findings = sorted(tally.findings.get(item.id()), FINDING_ORDER);
+        List<Exemption> exemptions = sorted(tally.exemptions.get(item.id()), EXEMPTION_ORDER);
+
+        BigDecimal deducted = deductions.stream().filter(d -> !d.zeroes()).map(Deduction::points)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        String note = "";
+        BigDecimal score;
+        if (deductions.stream().anyMatch(Deduction::zeroes)) {
+            score = BigDecimal.ZERO;
+            note = "本项不得分";
+        } else {
+            BigDecimal raw = basis.subtract(deducted);
+            score = Points.clamp(raw, BigDecimal.ZERO, item.maxPoints());
+            if (raw.signum() < 0) {
+                note = "扣分合计" + Points.format(deducted) + "分，超过本项" + Points.format(basis) + "分，扣完为止，得0分";
+            }
+        }
+        return new ItemScore(item.id(), item.title(), item.maxPoints(), Points.normalize(basis), basisNote,
+                Points.normalize(score), deductions, findings, exemptions, note);
+    }
+
+    private static SectionScore section(Section section, List<ItemScore> items, List<Veto> vetoes) {
+        BigDecimal score;
+        String note = "";
+        if (section.pooled()) {
+            BigDecimal lost = items.stream().map(i -> i.maxPoints().subtract(i.score())).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal raw = section.maxPoints().subtract(lost);
+            score = Points.clamp(raw, BigDecimal.ZERO, section.maxPoints());
+            if (raw.signum() < 0) {
+                note = "本栏目扣分合计" + Points.format(lost) + "分，直至" + Points.format(section.maxPoints()) + "分扣完，得0分";
+            }
+        } else {
+            score = items.stream().map(ItemScore::score).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+        List<Veto> zeroing = vetoes.stream()
+                .filter(v -> v.kind() == VetoKind.ZERO_SECTION && v.target().equals(section.id())).toList();
+        if (!zeroing.isEmpty()) {
+            score = BigDecimal.ZERO;
+            note = "一票否决，本栏目得0分：" + zeroing.get(0).reason();
+        }
+        return new SectionScore(section.id(), section.title(), section.maxPoints(), Points.normalize(score), items, note);
+    }
+
+    private static List<Bonus> bonuses(BonusPolicy policy, List<Bonus> claimed, BigDecimal sectionTotal) {
+        List<Bonus> sorted = new ArrayList<>(claimed);
+        sorted.sort(Comparator.comparing(Bonus::achievement).thenComparing(Bonus::points, Comparator.reverseOrder())
+                .thenComparing(Bonus::rule).thenComparing(Bonus::reason));
+        Map<String, Bonus> highest = new LinkedHashMap<>();
+        for (Bonus b : sorted) {
+            highest.putIfAbsent(b.achievement(), b);
+        }
+        boolean belowThreshold = policy.minimumTotal() != null && sectionTotal.compareTo(policy.minimumTotal()) < 0;
+        List<Bonus> counted = new ArrayList<>(highest.values());
+        counted.sort(Comparator.comparing(Bonus::points, Comparator.reverseOrder()).thenComparing(Bonus::achievement));
+        Map<Bonus, BigDecimal> allowed = new java.util.IdentityHashMap<>();
+        Map<Bonus, String> notes = new java.util.IdentityHashMap<>();
+        BigDecimal remaining = policy.cap();
+        for (Bonus b : counted) {
+            if (belowThreshold) {
+                allowed.put(b, BigDecimal.ZERO);
+                notes.put(b, "总分" + Points.format(sectionTotal) + "分，低于" + Points.format(policy.minimumTotal())
+                        + "分，不予加分");
+                continue;
+            }
+            BigDecimal points = b.points();
+            if (remaining != null) {
+                if (points.compareTo(remaining) > 0) {
+                    points = remaining;
+                    notes.put(b, "奖励加分总分最高不超过" + Points.format(policy.cap()) + "分");
+                }
+                remaining = remaining.subtract(points);
+            }
+            allowed.put(b, points);
+        }
+        List<Bonus> result = new ArrayList<>();
+        for (Bonus b : sorted) {
+            if (allowed.containsKey(b)) {
+                result.add(new Bonus(b.rule(), b.achievement(), b.points(), Points.normalize(allowed.get(b)), b.reason(),
+                        notes.getOrDefault(b, ""), b.evidence()));
+            } else {
+                result.add(new Bonus(b.rule(), b.achievement(), b.points(), BigDecimal.ZERO, b.reason(),
+                        "同一事项获多次奖励的只按最高一次加分（就高不就低）", b.evidence()));
+            }
+        }
+        return result;
+    }
+
+    private static String grade(List<GradeBand> bands, BigDecimal total, List<Veto> vetoes, boolean failed) {
+        if (bands.isEmpty()) {
+            return "";
+        }
+        int index = bands.size() - 1;
+        for (int i = 0; i < bands.size(); i++) {
+            if (total.compareTo(bands.get(i).min()) >= 0) {
+                index = i;
+                break;
+            }
+        }
+        for (Veto veto : vetoes) {
+            if (veto.kind() == VetoKind.CAP_GRADE) {
+                for (int i = 0; i < bands.size(); i++) {
+                    if (bands.get(i).name().equals(veto.target())) {
+                        index = Math.max(index, i);
+                    }
+                }
+            }
+        }
+        if (failed) {
+            index = bands.size() - 1;
+        }
+        return bands.get(index).name();
+    }
+
+    private static <T> List<T> sorted(List<T> values, Comparator<T> order) {
+        if (values == null) {
+            return List.of();
+        }
+        List<T> copy = new ArrayList<>(values);
+        copy.sort(order);
+        return copy;
+    }
+
+    private static String evidenceKey(List<Evidence> evidence) {
+        return evidence.stream().map(Evidence::id).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.rubric.rules;
+
+import io.github.rubric.model.result.Bonus;
+import io.github.rubric.model.result.Deduction;
+import io.github.rubric.model.result.Exemption;
+import io.github.rubric.model.result.Finding;
+import io.github.rubric.model.result.Veto;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the rules reported during one evaluation, before the rubric's semantics are applied. */
+final class Tally {
+    final Map<String, List<Deduction>> deductions = new HashMap<>();
+    final Map<String, List<Finding>> findings = new HashMap<>();
+    final Map<String, List<Exemption>> exemptions = new HashMap<>();
+    final List<Bonus> bonuses = new ArrayList<>();
+    final List<Veto> vetoes = new ArrayList<>();
+    final Map<String, Integer> firings = new HashMap<>();
+
+    void add(Deduction d) {
+        deductions.computeIfAbsent(d.item(), k -> new ArrayList<>()).add(d);
+    }
+
+    void add(Finding f) {
+        findings.computeIfAbsent(f.item(), k -> new ArrayList<>()).add(f);
+    }
+
+    void add(Exemption e) {
+        exemptions.computeIfAbsent(e.item(), k -> new ArrayList<>()).add(e);
+    }
+}
