@@ -67,6 +67,9 @@ public final class Scorecards {
     }
 
     /**
+     * A scorecard of a findings-only rubric (one whose sections all have 0 points, such as a compliance
+     * checklist) prints as a list of each item's findings, with the number of findings instead of a total.
+     *
      * @param scorecard a scorecard
      * @return a plain-text table in the form's shape, for terminals and printouts
      */
@@ -79,6 +82,9 @@ public final class Scorecards {
                 .append(" 至 ").append(scorecard.periodEnd()).append("    轮次：").append(roundLabel(scorecard.round()))
                 .append('\n');
         out.append('\n');
+        if (findingsOnly(scorecard)) {
+            return findingsText(scorecard, out);
+        }
         int[] widths = {10, 6, 6};
         out.append(row(widths, "项目", "分值", "得分", "扣分说明"));
         out.append("-".repeat(72)).append('\n');
@@ -108,6 +114,42 @@ public final class Scorecards {
         out.append(row(widths, "总分", "", Points.format(scorecard.total()),
                 (scorecard.passed() == null ? "" : scorecard.passed() ? "合格" : "不合格")
                         + (scorecard.grade().isEmpty() ? "" : "  等次：" + scorecard.grade())));
+        return out.toString();
+    }
+
+    private static boolean findingsOnly(Scorecard scorecard) {
+        return scorecard.sections().stream().allMatch(s -> s.maxPoints().signum() == 0) && scorecard.bonuses().isEmpty();
+    }
+
+    /** Items and their findings, without the columns of points that a findings-only rubric does not have. */
+    private static String findingsText(Scorecard scorecard, StringBuilder out) {
+        int width = 24;
+        out.append(pad("项目", width)).append("发现的问题").append('\n');
+        out.append("-".repeat(72)).append('\n');
+        int findings = 0;
+        int items = 0;
+        for (SectionScore section : scorecard.sections()) {
+            if (scorecard.sections().size() > 1) {
+                out.append(section.title()).append('\n');
+            }
+            for (ItemScore item : section.items()) {
+                List<String> lines = explanation(item);
+                findings += item.findings().size();
+                items += item.findings().isEmpty() ? 0 : 1;
+                out.append(pad(item.id() + " " + item.title(), width)).append(lines.isEmpty() ? "未发现问题" : lines.get(0))
+                        .append('\n');
+                for (String more : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                    out.append(pad("", width)).append(more).append('\n');
+                }
+            }
+        }
+        out.append("-".repeat(72)).append('\n');
+        for (Veto veto : scorecard.vetoes()) {
+            out.append(pad("一票否决", width)).append(veto.reason()).append(cite(veto.evidence())).append('\n');
+        }
+        out.append(pad("合计", width)).append(findings == 0 ? "未发现问题"
+                : "发现问题" + findings + "条，涉及" + items + "项（共" + scorecard.sections().stream()
+                        .mapToInt(s -> s.items().size()).sum() + "项）").append('\n');
         return out.toString();
     }
 
