@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.factmodel.GeneratedFact;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -73,7 +74,11 @@ final class RubricCompiler {
         Map<String, FactType> declared = new LinkedHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (FactType type : pkg.getFactTypes()) {
-                declared.put(type.getSimpleName(), type);
+                // The package also lists the classes its patterns use (Meeting, List); only the types its own
+                // `declare` blocks generate are records a facts file may give.
+                if (GeneratedFact.class.isAssignableFrom(type.getFactClass())) {
+                    declared.put(type.getSimpleName(), type);
+                }
             }
             for (Rule rule : pkg.getRules()) {
                 int line = ruleLines.getOrDefault(rule.getName(), 0);
