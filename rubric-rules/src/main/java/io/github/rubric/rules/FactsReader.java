@@ -246,6 +246,14 @@ final class FactsReader {
 
     /** The file being read, for binding and for errors that say where. */
     private record Context(String source, YamlLines lines, ObjectMapper mapper) {
+        /** A misspelt field is a likelier cause of a failed binding than the field it leaves missing. */
+        void requireKnownFields(JsonNode node, String path, Class<?> type) {
+            Binding.Failure unknown = Binding.unknownField(node, type, path);
+            if (unknown != null) {
+                throw fail(unknown.path(), unknown.problem());
+            }
+        }
+
         FactsException fail(String path, String problem) {
             return new FactsException(source, lines.line(path), path, problem);
         }
@@ -254,11 +262,14 @@ final class FactsReader {
             try {
                 return mapper.treeToValue(node, type);
             } catch (JsonProcessingException e) {
+                requireKnownFields(node, path, type);
                 Binding.Failure failure = Binding.describe(e, path);
                 throw fail(failure.path(), failure.problem());
             } catch (InvalidValueException e) {
+                requireKnownFields(node, path, type);
                 throw fail(Binding.join(path, e.field()), e.problem());
             } catch (IllegalArgumentException e) {
+                requireKnownFields(node, path, type);
                 if (e.getCause() instanceof JsonProcessingException jpe) {
                     Binding.Failure failure = Binding.describe(jpe, path);
                     throw fail(failure.path(), failure.problem());
