@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.rubric.model.InvalidValueException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,9 @@ final class Binding {
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(50);
         options.setCodePointLimit(16 * 1024 * 1024);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+        // The builder, unlike new YAMLFactory(), leaves this off: 'meetings:' without entries would read as "".
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
         return strict(YAMLMapper.builder(factory)).build();
     }
 
