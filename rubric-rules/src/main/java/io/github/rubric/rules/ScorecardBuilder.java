@@ -37,14 +37,15 @@ import java.util.stream.Collectors;
  * pool (就高不就低, cap, threshold), the pass line and the grade bands.
  */
 final class ScorecardBuilder {
+    private static final Comparator<String> EVIDENCE_KEY_ORDER = EvidenceIndex::compareNatural;
     private static final Comparator<Deduction> DEDUCTION_ORDER = Comparator.comparing(Deduction::rule)
-            .thenComparing(Deduction::reason).thenComparing(d -> evidenceKey(d.evidence()));
+            .thenComparing(Deduction::reason).thenComparing(d -> evidenceKey(d.evidence()), EVIDENCE_KEY_ORDER);
     private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::rule)
-            .thenComparing(Finding::reason).thenComparing(f -> evidenceKey(f.evidence()));
+            .thenComparing(Finding::reason).thenComparing(f -> evidenceKey(f.evidence()), EVIDENCE_KEY_ORDER);
     private static final Comparator<Exemption> EXEMPTION_ORDER = Comparator.comparing(Exemption::rule)
-            .thenComparing(Exemption::reason).thenComparing(e -> evidenceKey(e.evidence()));
+            .thenComparing(Exemption::reason).thenComparing(e -> evidenceKey(e.evidence()), EVIDENCE_KEY_ORDER);
     private static final Comparator<Veto> VETO_ORDER = Comparator.comparing(Veto::item).thenComparing(Veto::rule)
-            .thenComparing(Veto::reason).thenComparing(v -> evidenceKey(v.evidence()));
+            .thenComparing(Veto::reason).thenComparing(v -> evidenceKey(v.evidence()), EVIDENCE_KEY_ORDER);
 
     private ScorecardBuilder() {
     }
@@ -205,8 +206,10 @@ final class ScorecardBuilder {
 
     private static List<Bonus> bonuses(BonusPolicy policy, List<Bonus> claimed, BigDecimal sectionTotal) {
         List<Bonus> sorted = new ArrayList<>(claimed);
+        // Ties broken by evidence, so that which of two equal bonuses counts does not depend on firing order.
         sorted.sort(Comparator.comparing(Bonus::achievement).thenComparing(Bonus::points, Comparator.reverseOrder())
-                .thenComparing(Bonus::rule).thenComparing(Bonus::reason));
+                .thenComparing(Bonus::rule).thenComparing(Bonus::reason)
+                .thenComparing(b -> evidenceKey(b.evidence()), EVIDENCE_KEY_ORDER));
         Map<String, Bonus> highest = new LinkedHashMap<>();
         for (Bonus b : sorted) {
             highest.putIfAbsent(b.achievement(), b);
