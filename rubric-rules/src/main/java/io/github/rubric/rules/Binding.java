@@ -13,13 +13,21 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.rubric.model.InvalidValueException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -41,7 +49,9 @@ final class Binding {
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(50);
         options.setCodePointLimit(16 * 1024 * 1024);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+        // The builder, unlike new YAMLFactory(), leaves this off: 'meetings:' without entries would read as "".
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
         return strict(YAMLMapper.builder(factory)).build();
     }
 
@@ -90,6 +100,51 @@ final class Binding {
             return new Failure(path, "is not a date; expected YYYY-MM-DD", line);
         }
         return new Failure(path, firstLine(error.getOriginalMessage()), line);
+    }
+
+    /**
+     * Finds the first field of a document that its record type does not have, looking into nested records and
+     * lists of records. Jackson binds a record through its constructor and reports unknown fields only once
+     * the constructor has succeeded, so a misspelt required field ({@code typ} for {@code type}) would
+     * otherwise be reported as the required field missing.
+     *
+     * @param node the document, or part of it
+     * @param type the type it binds to
+     * @param path the path of {@code node}
+     * @return the unknown field and what was expected, or null when every field is known
+     */
+    static Failure unknownField(JsonNode node, Type type, String path) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : type instanceof Class<?> c ? c : null;
+        if (node == null || raw == null) {
+            return null;
+        }
+        if (raw.isRecord() && node.isObject()) {
+            Map<String, Type> fields = new TreeMap<>();
+            for (RecordComponent component : raw.getRecordComponents()) {
+                fields.put(component.getName(), component.getGenericType());
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String fieldPath = join(path, field.getKey());
+                Type fieldType = fields.get(field.getKey());
+                if (fieldType == null) {
+                    return new Failure(fieldPath, "unknown field '" + field.getKey() + "'; expected one of: "
+                            + String.join(", ", fields.keySet()), 0);
+                }
+                Failure nested = unknownField(field.getValue(), fieldType, fieldPath);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        } else if (Collection.class.isAssignableFrom(raw) && node.isArray() && type instanceof ParameterizedType p) {
+            for (int i = 0; i < node.size(); i++) {
+                Failure nested = unknownField(node.get(i), p.getActualTypeArguments()[0], path + "[" + i + "]");
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
     }
 
     private static String badValue(Object value, Class<?> target) {

@@ -14,44 +14,61 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the objects a rule matched or passed into {@link Evidence}, in the order of the facts file, so that
- * the same input explains itself the same way whatever order the engine matched in.
+ * Turns the objects a rule matched or passed into {@link Evidence}, in a fixed order: by kind of fact, in the
+ * order of a facts file's lists (the subject first, the rubric's declared records last, by type name), then by
+ * id, numbers in ids compared as numbers ({@code meetings[9]} before {@code meetings[10]}). Evidence thus
+ * depends neither on the order the engine matched in nor on the order the facts were listed.
  */
 final class EvidenceIndex {
-    private record Entry(int order, Evidence evidence) {
+    private record Entry(int rank, String type, Evidence evidence) {
     }
+
+    private static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::rank).thenComparing(Entry::type)
+            .thenComparing(e -> e.evidence().id(), EvidenceIndex::compareNatural)
+            .thenComparing(e -> e.evidence().id());
+
+    private static final Map<Class<?>, Integer> RANKS = ranks();
 
     private final Map<Object, Entry> entries = new IdentityHashMap<>();
 
     EvidenceIndex(FactSet facts) {
-        add(facts.subject());
+        add(facts.subject(), -1);
         Map<String, Integer> declaredCounts = new HashMap<>();
         for (Object fact : facts.facts()) {
             if (fact instanceof Fact) {
-                add(fact);
+                add(fact, RANKS.getOrDefault(fact.getClass(), RANKS.size()));
             } else {
                 String type = fact.getClass().getSimpleName();
                 int index = declaredCounts.merge(type, 1, Integer::sum) - 1;
-                entries.put(fact, new Entry(entries.size(),
+                entries.put(fact, new Entry(RANKS.size() + 1, type,
                         new Evidence("records." + type + "[" + index + "]", type, fact.toString())));
             }
         }
     }
 
-    private void add(Object fact) {
+    private static Map<Class<?>, Integer> ranks() {
+        Map<Class<?>, Integer> ranks = new HashMap<>();
+        for (Class<?> kind : FactsReader.KINDS.values()) {
+            ranks.put(kind, ranks.size());
+        }
+        return Map.copyOf(ranks);
+    }
+
+    private void add(Object fact, int rank) {
         Fact f = (Fact) fact;
-        entries.put(fact, new Entry(entries.size(), new Evidence(f.id(), fact.getClass().getSimpleName(), f.describe())));
+        String type = fact.getClass().getSimpleName();
+        entries.put(fact, new Entry(rank, type, new Evidence(f.id(), type, f.describe())));
     }
 
     /**
      * @param objects facts, collections of facts, or anything else (ignored: numbers, the period)
-     * @return the evidence for the facts among them, without repeats, in file order
+     * @return the evidence for the facts among them, without repeats, in the fixed order
      */
     List<Evidence> of(Collection<?> objects) {
         Set<Entry> found = new LinkedHashSet<>();
         collect(objects, found);
         List<Entry> ordered = new ArrayList<>(found);
-        ordered.sort(Comparator.comparingInt(Entry::order));
+        ordered.sort(ORDER);
         return ordered.stream().map(Entry::evidence).toList();
     }
 
@@ -66,5 +83,44 @@ final class EvidenceIndex {
                 }
             }
         }
+    }
+
+    /**
+     * Compares texts with their runs of digits taken as numbers: {@code meetings[9]} before {@code meetings[10]}.
+     *
+     * @param a a text
+     * @param b another text
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+     */
+    static int compareNatural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int startA = i;
+                int startB = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                String na = a.substring(startA, i).replaceFirst("^0+(?=.)", "");
+                String nb = b.substring(startB, j).replaceFirst("^0+(?=.)", "");
+                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

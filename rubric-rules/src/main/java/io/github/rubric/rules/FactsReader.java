@@ -24,6 +24,7 @@ import io.github.rubric.model.fact.Round;
 import io.github.rubric.model.fact.Subject;
 import io.github.rubric.model.fact.Submission;
 import io.github.rubric.model.fact.Task;
+import io.github.rubric.model.structure.RubricDefinition;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -49,9 +50,11 @@ final class FactsReader {
     private static final ObjectMapper YAML = Binding.yaml();
     private static final ObjectMapper JSON = Binding.json();
 
+    private final RubricDefinition definition;
     private final Map<String, FactType> declaredTypes;
 
-    FactsReader(Map<String, FactType> declaredTypes) {
+    FactsReader(RubricDefinition definition, Map<String, FactType> declaredTypes) {
+        this.definition = definition;
         this.declaredTypes = declaredTypes;
     }
 
@@ -137,7 +140,10 @@ final class FactsReader {
         if (records != null && !records.isNull()) {
             facts.addAll(records(ctx, records));
         }
-        return new FactSet(source, subject, period, round, facts);
+        FactSet factSet = new FactSet(source, subject, period, round, facts);
+        // Checked here as well as when scoring, because only here can an error name the judgement's line.
+        ScorecardBuilder.judgements(definition, factSet, lines::line);
+        return factSet;
     }
 
     private static JsonNode required(Context ctx, JsonNode root, String field) {
@@ -246,6 +252,14 @@ final class FactsReader {
 
     /** The file being read, for binding and for errors that say where. */
     private record Context(String source, YamlLines lines, ObjectMapper mapper) {
+        /** A misspelt field is a likelier cause of a failed binding than the field it leaves missing. */
+        void requireKnownFields(JsonNode node, String path, Class<?> type) {
+            Binding.Failure unknown = Binding.unknownField(node, type, path);
+            if (unknown != null) {
+                throw fail(unknown.path(), unknown.problem());
+            }
+        }
+
         FactsException fail(String path, String problem) {
             return new FactsException(source, lines.line(path), path, problem);
         }
@@ -254,11 +268,14 @@ final class FactsReader {
             try {
                 return mapper.treeToValue(node, type);
             } catch (JsonProcessingException e) {
+                requireKnownFields(node, path, type);
                 Binding.Failure failure = Binding.describe(e, path);
                 throw fail(failure.path(), failure.problem());
             } catch (InvalidValueException e) {
+                requireKnownFields(node, path, type);
                 throw fail(Binding.join(path, e.field()), e.problem());
             } catch (IllegalArgumentException e) {
+                requireKnownFields(node, path, type);
                 if (e.getCause() instanceof JsonProcessingException jpe) {
                     Binding.Failure failure = Binding.describe(jpe, path);
                     throw fail(failure.path(), failure.problem());

@@ -32,6 +32,11 @@ final class HeaderReader {
         try {
             definition = YAML.readValue(source.header(), RubricDefinition.class);
         } catch (JsonProcessingException e) {
+            Binding.Failure unknown = unknownField(source.header());
+            if (unknown != null) {
+                throw new RubricException(List.of(new RubricException.Problem(source.name(), lines.line(unknown.path()),
+                        "rubric header: " + unknown.path() + ": " + unknown.problem())));
+            }
             Binding.Failure failure = Binding.describe(e, "");
             int line = failure.path().isEmpty() && failure.line() > 0
                     ? failure.line() + source.headerOffset() : lines.line(failure.path());
@@ -52,6 +57,15 @@ final class HeaderReader {
             throw new RubricException(problems);
         }
         return new Header(definition, lines);
+    }
+
+    /** @return the first unknown field of a header that parses as YAML, or null */
+    private static Binding.Failure unknownField(String header) {
+        try {
+            return Binding.unknownField(YAML.readTree(header), RubricDefinition.class, "");
+        } catch (JsonProcessingException unparsable) {
+            return null;
+        }
     }
 
     private static void check(RubricDefinition rubric, YamlLines lines, String file, List<RubricException.Problem> problems) {

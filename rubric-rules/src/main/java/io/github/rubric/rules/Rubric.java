@@ -57,7 +57,7 @@ public final class Rubric {
         this.kieBase = compiled.kieBase();
         this.rules = compiled.rules();
         this.declaredTypes = compiled.declaredTypes();
-        this.factsReader = new FactsReader(declaredTypes);
+        this.factsReader = new FactsReader(definition, declaredTypes);
     }
 
     /**

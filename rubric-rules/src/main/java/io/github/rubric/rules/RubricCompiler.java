@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.factmodel.GeneratedFact;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -32,6 +33,8 @@ import org.kie.internal.io.ResourceFactory;
  * never share a release id.
  */
 final class RubricCompiler {
+    private static final Pattern SCORE_GLOBAL = Pattern.compile("^\\s*global\\s+\\S+\\s+score\\s*;?\\s*$", Pattern.MULTILINE);
+    private static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+\\S");
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
 
     private RubricCompiler() {
@@ -55,6 +58,11 @@ final class RubricCompiler {
             // Drools adds this after any syntax error; the syntax error itself says more.
             problems.removeIf(p -> p.message().contains("Parser returned a null Package"));
         }
+        if (!problems.isEmpty() && !SCORE_GLOBAL.matcher(source.text()).find()) {
+            // Without the global every consequence fails with "score cannot be resolved"; say what is missing.
+            problems.removeIf(p -> p.message().contains("score cannot be resolved"));
+            problems.add(missingScoreGlobal(source));
+        }
         if (!problems.isEmpty()) {
             throw new RubricException(sorted(problems));
         }
@@ -65,15 +73,18 @@ final class RubricCompiler {
                 .anyMatch(p -> Scoring.class.getName().equals(p.getGlobalVariables().stream()
                         .filter(g -> g.getName().equals("score")).map(g -> g.getType()).findFirst().orElse(null)));
         if (!scoreDeclared) {
-            problems.add(new RubricException.Problem(source.name(), 0,
-                    "the rules must declare 'global " + Scoring.class.getName() + " score;' to report what they find"));
+            problems.add(missingScoreGlobal(source));
         }
         Map<String, Integer> ruleLines = ruleLines(source.text());
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         Map<String, FactType> declared = new LinkedHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (FactType type : pkg.getFactTypes()) {
-                declared.put(type.getSimpleName(), type);
+                // The package also lists the classes its patterns use (Meeting, List); only the types its own
+                // `declare` blocks generate are records a facts file may give.
+                if (GeneratedFact.class.isAssignableFrom(type.getFactClass())) {
+                    declared.put(type.getSimpleName(), type);
+                }
             }
             for (Rule rule : pkg.getRules()) {
                 int line = ruleLines.getOrDefault(rule.getName(), 0);
@@ -102,6 +113,19 @@ final class RubricCompiler {
             throw new RubricException(sorted(problems));
         }
         return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared));
+    }
+
+    /** The problem of a missing {@code score} global, at the package line, where the declaration belongs. */
+    private static RubricException.Problem missingScoreGlobal(RubricSource source) {
+        String[] lines = source.text().split("\n", -1);
+        int line = 0;
+        for (int i = 0; i < lines.length && line == 0; i++) {
+            if (PACKAGE_LINE.matcher(lines[i]).find()) {
+                line = i + 1;
+            }
+        }
+        return new RubricException.Problem(source.name(), line,
+                "the rules must declare 'global " + Scoring.class.getName() + " score;' to report what they find");
     }
 
     private static RuleInfo info(Rule rule, int line, HeaderReader.Header header, String file,

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -36,20 +37,21 @@ import java.util.stream.Collectors;
  * pool (就高不就低, cap, threshold), the pass line and the grade bands.
  */
 final class ScorecardBuilder {
+    private static final Comparator<String> EVIDENCE_KEY_ORDER = EvidenceIndex::compareNatural;
     private static final Comparator<Deduction> DEDUCTION_ORDER = Comparator.comparing(Deduction::rule)
-            .thenComparing(Deduction::reason).thenComparing(d -> evidenceKey(d.evidence()));
+            .thenComparing(Deduction::reason).thenComparing(d -> evidenceKey(d.evidence()), EVIDENCE_KEY_ORDER);
     private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::rule)
-            .thenComparing(Finding::reason).thenComparing(f -> evidenceKey(f.evidence()));
+            .thenComparing(Finding::reason).thenComparing(f -> evidenceKey(f.evidence()), EVIDENCE_KEY_ORDER);
     private static final Comparator<Exemption> EXEMPTION_ORDER = Comparator.comparing(Exemption::rule)
-            .thenComparing(Exemption::reason).thenComparing(e -> evidenceKey(e.evidence()));
+            .thenComparing(Exemption::reason).thenComparing(e -> evidenceKey(e.evidence()), EVIDENCE_KEY_ORDER);
     private static final Comparator<Veto> VETO_ORDER = Comparator.comparing(Veto::item).thenComparing(Veto::rule)
-            .thenComparing(Veto::reason).thenComparing(v -> evidenceKey(v.evidence()));
+            .thenComparing(Veto::reason).thenComparing(v -> evidenceKey(v.evidence()), EVIDENCE_KEY_ORDER);
 
     private ScorecardBuilder() {
     }
 
     static Scorecard build(RubricDefinition rubric, RubricRef ref, FactSet facts, Tally tally) {
-        Map<String, Judgement> judgements = judgements(rubric, facts);
+        Map<String, Judgement> judgements = judgements(rubric, facts, path -> 0);
         List<Veto> vetoes = new ArrayList<>(tally.vetoes);
         vetoes.sort(VETO_ORDER);
 
@@ -79,49 +81,66 @@ final class ScorecardBuilder {
                 bonuses, vetoes);
     }
 
-    private static Map<String, Judgement> judgements(RubricDefinition rubric, FactSet facts) {
+    /**
+     * Checks the assessors' judgements against the rubric: each names a discretionary or graded item, once, with
+     * points in range or a declared grade, and every such item has one.
+     *
+     * @param lineOf the line of a field path in the facts file ({@code judgements[2].points}), or 0 if unknown
+     * @return the judgements by item id
+     * @throws FactsException naming the judgement's path and line
+     */
+    static Map<String, Judgement> judgements(RubricDefinition rubric, FactSet facts, ToIntFunction<String> lineOf) {
         Map<String, Judgement> byItem = new HashMap<>();
+        Map<String, String> paths = new HashMap<>();
+        int index = 0;
         for (Object fact : facts.facts()) {
             if (!(fact instanceof Judgement j)) {
                 continue;
             }
-            Item item = rubric.item(j.item()).orElseThrow(() -> new FactsException(facts.source(), 0, j.id() + ".item",
+            // Judgements are read in file order from the one 'judgements' list, so this is the judgement's path.
+            String path = "judgements[" + index++ + "]";
+            Item item = rubric.item(j.item()).orElseThrow(() -> fail(facts, lineOf, path + ".item",
                     "item '" + j.item() + "' is not in rubric " + rubric.id() + "; items: "
                             + rubric.items().map(Item::id).collect(Collectors.joining(", "))));
             if (byItem.putIfAbsent(j.item(), j) != null) {
-                throw new FactsException(facts.source(), 0, j.id() + ".item",
-                        "item '" + j.item() + "' is judged twice (also in " + byItem.get(j.item()).id() + ")");
+                throw fail(facts, lineOf, path + ".item",
+                        "item '" + j.item() + "' is judged twice (also in " + paths.get(j.item()) + ")");
             }
+            paths.put(j.item(), path);
             if (item.discretionary()) {
                 if (j.points() == null || j.grade() != null) {
-                    throw new FactsException(facts.source(), 0, j.id(), "item '" + item.id() + "' (" + item.title()
+                    throw fail(facts, lineOf, path, "item '" + item.id() + "' (" + item.title()
                             + ") is discretionary (酌情评分): give its 'points', from 0 to " + Points.format(item.maxPoints()));
                 }
                 if (j.points().compareTo(item.maxPoints()) > 0) {
-                    throw new FactsException(facts.source(), 0, j.id() + ".points", "must be from 0 to "
+                    throw fail(facts, lineOf, path + ".points", "must be from 0 to "
                             + Points.format(item.maxPoints()) + " for item '" + item.id() + "', was "
                             + Points.format(j.points()));
                 }
             } else if (item.graded()) {
                 if (j.grade() == null || j.points() != null) {
-                    throw new FactsException(facts.source(), 0, j.id(), "item '" + item.id() + "' (" + item.title()
+                    throw fail(facts, lineOf, path, "item '" + item.id() + "' (" + item.title()
                             + ") is graded: give its 'grade', one of " + gradeNames(item));
                 }
                 if (item.grade(j.grade()).isEmpty()) {
-                    throw new FactsException(facts.source(), 0, j.id() + ".grade", "unknown grade '" + j.grade()
+                    throw fail(facts, lineOf, path + ".grade", "unknown grade '" + j.grade()
                             + "' for item '" + item.id() + "'; expected one of " + gradeNames(item));
                 }
             } else {
-                throw new FactsException(facts.source(), 0, j.id() + ".item", "item '" + item.id() + "' ("
+                throw fail(facts, lineOf, path + ".item", "item '" + item.id() + "' ("
                         + item.title() + ") is scored by its rules; judgements are for discretionary or graded items");
             }
         }
         rubric.items().filter(Item::needsJudgement).filter(i -> !byItem.containsKey(i.id())).findFirst().ifPresent(i -> {
-            throw new FactsException(facts.source(), 0, "judgements", "item '" + i.id() + "' (" + i.title() + ") needs "
+            throw fail(facts, lineOf, "judgements", "item '" + i.id() + "' (" + i.title() + ") needs "
                     + (i.discretionary() ? "an assessor's points (酌情评分), from 0 to " + Points.format(i.maxPoints())
                     : "an assessor's grade, one of " + gradeNames(i)) + "; add a judgement for it");
         });
         return byItem;
+    }
+
+    private static FactsException fail(FactSet facts, ToIntFunction<String> lineOf, String path, String problem) {
+        return new FactsException(facts.source(), lineOf.applyAsInt(path), path, problem);
     }
 
     private static String gradeNames(Item item) {
@@ -187,8 +206,10 @@ final class ScorecardBuilder {
 
     private static List<Bonus> bonuses(BonusPolicy policy, List<Bonus> claimed, BigDecimal sectionTotal) {
         List<Bonus> sorted = new ArrayList<>(claimed);
+        // Ties broken by evidence, so that which of two equal bonuses counts does not depend on firing order.
         sorted.sort(Comparator.comparing(Bonus::achievement).thenComparing(Bonus::points, Comparator.reverseOrder())
-                .thenComparing(Bonus::rule).thenComparing(Bonus::reason));
+                .thenComparing(Bonus::rule).thenComparing(Bonus::reason)
+                .thenComparing(b -> evidenceKey(b.evidence()), EVIDENCE_KEY_ORDER));
         Map<String, Bonus> highest = new LinkedHashMap<>();
         for (Bonus b : sorted) {
             highest.putIfAbsent(b.achievement(), b);
