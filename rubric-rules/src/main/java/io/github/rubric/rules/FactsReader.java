@@ -40,6 +40,8 @@ import org.kie.api.definition.type.FactType;
  * period and round. Numbers in declared records are counts and must not be negative. Every problem fails with the file, the line and the path of the field; nothing is
  * dropped or defaulted silently.
  *
+ * <p>A declared type marked {@code @required} in the rubric must have at least one record.
+ *
  * <p>Top-level fields: {@code subject}, {@code period}, {@code round} (default {@code REVIEW}), one list per
  * fact kind ({@link #KINDS}), and {@code records}, which holds the rubric's own declared fact types by name.
  */
@@ -138,7 +140,15 @@ final class FactsReader {
         }
         JsonNode records = root.get("records");
         if (records != null && !records.isNull()) {
-            facts.addAll(records(ctx, records));
+            facts.addAll(records(ctx, records, period));
+        }
+        for (FactType type : declaredTypes.values()) {
+            boolean required = type.getMetaData() != null && type.getMetaData().containsKey("required");
+            boolean given = records != null && records.has(type.getSimpleName()) && !records.get(type.getSimpleName()).isEmpty();
+            if (required && !given) {
+                throw ctx.fail("records", "the rubric requires at least one " + type.getSimpleName()
+                        + " record (declared @required), so that its criteria are not passed over for want of facts");
+            }
         }
         FactSet factSet = new FactSet(source, subject, period, round, facts);
         // Checked here as well as when scoring, because only here can an error name the judgement's line.
@@ -188,7 +198,7 @@ final class FactsReader {
         }
     }
 
-    private List<Object> records(Context ctx, JsonNode records) {
+    private List<Object> records(Context ctx, JsonNode records, AssessmentPeriod period) {
         if (!records.isObject()) {
             throw ctx.fail("records", "expected a mapping from declared type name to a list of records");
         }
@@ -206,13 +216,13 @@ final class FactsReader {
                 throw ctx.fail(typePath, "expected a list of " + typeName + " records");
             }
             for (int i = 0; i < entry.getValue().size(); i++) {
-                facts.add(record(ctx, type, entry.getValue().get(i), typePath + "[" + i + "]"));
+                facts.add(record(ctx, type, entry.getValue().get(i), typePath + "[" + i + "]", period));
             }
         }
         return facts;
     }
 
-    private static Object record(Context ctx, FactType type, JsonNode node, String path) {
+    private static Object record(Context ctx, FactType type, JsonNode node, String path, AssessmentPeriod period) {
         if (!node.isObject()) {
             throw ctx.fail(path, "expected a mapping of fields");
         }
@@ -237,8 +247,12 @@ final class FactsReader {
             if (value == null && field.getType().isPrimitive()) {
                 throw ctx.fail(path + "." + name, "expected " + Binding.expected(field.getType()));
             }
-            if (value instanceof Number n && n.longValue() < 0) {
+            if (value instanceof Number n && n.doubleValue() < 0) {
                 throw ctx.fail(path + "." + name, "must not be negative, was " + n);
+            }
+            if (value instanceof LocalDate date && !period.contains(date)) {
+                throw ctx.fail(path + "." + name, "date " + date + " is outside the assessment period "
+                        + period.start() + " to " + period.end());
             }
             type.set(instance, name, value);
         }

@@ -75,7 +75,7 @@ final class RubricCompiler {
         if (!scoreDeclared) {
             problems.add(missingScoreGlobal(source));
         }
-        Map<String, Integer> ruleLines = ruleLines(source.text());
+        Map<String, Integer> ruleLines = ruleLines(source);
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         Map<String, FactType> declared = new LinkedHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
@@ -165,10 +165,12 @@ final class RubricCompiler {
         return new RuleInfo(rule.getName(), itemId, bonus, exempt, line);
     }
 
-    private static Map<String, Integer> ruleLines(String text) {
+    private static Map<String, Integer> ruleLines(RubricSource source) {
         Map<String, Integer> lines = new HashMap<>();
-        String[] all = text.split("\n", -1);
-        for (int i = 0; i < all.length; i++) {
+        String[] all = source.text().split("\n", -1);
+        // Start after the header, whose YAML could hold a line that looks like a rule.
+        int afterHeader = source.headerOffset() + (int) source.header().chars().filter(c -> c == '\n').count() + 1;
+        for (int i = afterHeader; i < all.length; i++) {
             Matcher m = RULE_LINE.matcher(all[i]);
             if (m.find()) {
                 String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);

@@ -39,13 +39,13 @@ import java.util.stream.Collectors;
 final class ScorecardBuilder {
     private static final Comparator<String> EVIDENCE_KEY_ORDER = EvidenceIndex::compareNatural;
     private static final Comparator<Deduction> DEDUCTION_ORDER = Comparator.comparing(Deduction::rule)
-            .thenComparing(Deduction::reason).thenComparing(d -> evidenceKey(d.evidence()), EVIDENCE_KEY_ORDER);
+            .thenComparing(Deduction::reason, EvidenceIndex::compareNatural).thenComparing(d -> evidenceKey(d.evidence()), EVIDENCE_KEY_ORDER);
     private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::rule)
-            .thenComparing(Finding::reason).thenComparing(f -> evidenceKey(f.evidence()), EVIDENCE_KEY_ORDER);
+            .thenComparing(Finding::reason, EvidenceIndex::compareNatural).thenComparing(f -> evidenceKey(f.evidence()), EVIDENCE_KEY_ORDER);
     private static final Comparator<Exemption> EXEMPTION_ORDER = Comparator.comparing(Exemption::rule)
-            .thenComparing(Exemption::reason).thenComparing(e -> evidenceKey(e.evidence()), EVIDENCE_KEY_ORDER);
+            .thenComparing(Exemption::reason, EvidenceIndex::compareNatural).thenComparing(e -> evidenceKey(e.evidence()), EVIDENCE_KEY_ORDER);
     private static final Comparator<Veto> VETO_ORDER = Comparator.comparing(Veto::item).thenComparing(Veto::rule)
-            .thenComparing(Veto::reason).thenComparing(v -> evidenceKey(v.evidence()), EVIDENCE_KEY_ORDER);
+            .thenComparing(Veto::reason, EvidenceIndex::compareNatural).thenComparing(v -> evidenceKey(v.evidence()), EVIDENCE_KEY_ORDER);
 
     private ScorecardBuilder() {
     }

@@ -170,7 +170,7 @@ public final class Scorecards {
             lines.add((d.zeroes() ? "不得分：" : "-" + Points.format(d.points()) + " ") + d.reason() + cite(d.evidence()));
         }
         for (Exemption e : item.exemptions()) {
-            lines.add("免扣：" + e.reason() + "（" + e.exemption() + "）");
+            lines.add("不扣分（" + e.exemption() + "）：本应" + e.reason());
         }
         for (Finding f : item.findings()) {
             lines.add("发现：" + f.reason() + cite(f.evidence()));
@@ -197,7 +197,7 @@ public final class Scorecards {
         return w >= width ? text + " " : text + " ".repeat(width - w);
     }
 
-    /** Display width on a terminal: CJK and full-width characters take two columns. */
+    /** Display width on a CJK terminal: CJK, full-width and East Asian ambiguous quotes and dashes take two columns. */
     static int width(String text) {
         int w = 0;
         for (int i = 0; i < text.length(); ) {
@@ -209,7 +209,7 @@ public final class Scorecards {
     }
 
     private static boolean wide(int cp) {
-        return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+        return (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2026 || cp == 0x2014 || (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
                 || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
                 || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
     }

@@ -428,4 +428,82 @@ class FactsReadingTest {
         assertThat(error.line()).isEqualTo(5);
         assertThat(error.path()).isEqualTo("judgements[1].points");
     }
+
+    /** A rubric whose Leadership record is required and whose Inspection record carries a date. */
+    private static final Rubric REQUIRED = Rubric.fromString("required-test.drl", """
+            /*---
+            id: required-test
+            title: 必填记录测试细则
+            version: "1"
+            totalPoints: 4
+            sections:
+              - id: all
+                title: 全部
+                maxPoints: 4
+                items:
+                  - { id: "4", title: 班子建设, maxPoints: 4 }
+            ---*/
+            package test.required;
+
+            global io.github.rubric.rules.Scoring score;
+
+            declare Leadership @required
+                complete : boolean
+            end
+
+            declare Inspection
+                day : java.time.LocalDate
+                score : java.math.BigDecimal
+            end
+
+            rule "4 班子不健全的扣1分"
+                @item("4")
+            when
+                Leadership( !complete )
+            then
+                score.deduct("1", "班子不健全，扣{points}分");
+            end
+            """);
+
+    @Test
+    void rejectsAFactsFileWithoutARecordTheRubricDeclaresRequired() {
+        // GIVEN a facts file with no Leadership record, which the rubric marks @required
+        String yaml = SUBJECT + "period: 2024\n";
+
+        // WHEN it is read
+        FactsException error = catchThrowableOfType(FactsException.class, () -> REQUIRED.readFacts("branch.yaml", yaml));
+
+        // THEN it fails, naming the record type, instead of passing the item's criteria over
+        assertThat(error).isNotNull();
+        assertThat(error.path()).isEqualTo("records");
+        assertThat(error.getMessage()).contains("requires at least one Leadership record");
+    }
+
+    @Test
+    void rejectsADateOfADeclaredRecordOutsideThePeriodAndANegativeDecimal() {
+        // GIVEN declared records with a date in the next year, and with a negative decimal
+        String late = SUBJECT + """
+                period: 2024
+                records:
+                  Leadership: [ { complete: true } ]
+                  Inspection: [ { day: 2025-01-03, score: 1 } ]
+                """;
+        String negative = SUBJECT + """
+                period: 2024
+                records:
+                  Leadership: [ { complete: true } ]
+                  Inspection: [ { day: 2024-05-03, score: -0.5 } ]
+                """;
+
+        // WHEN they are read
+        FactsException lateError = catchThrowableOfType(FactsException.class, () -> REQUIRED.readFacts("late.yaml", late));
+        FactsException negativeError = catchThrowableOfType(FactsException.class, () -> REQUIRED.readFacts("neg.yaml", negative));
+
+        // THEN both fail at the field
+        assertThat(lateError.path()).isEqualTo("records.Inspection[0].day");
+        assertThat(lateError.line()).isEqualTo(5);
+        assertThat(lateError.getMessage()).contains("outside the assessment period 2024-01-01 to 2024-12-31");
+        assertThat(negativeError.path()).isEqualTo("records.Inspection[0].score");
+        assertThat(negativeError.getMessage()).contains("must not be negative, was -0.5");
+    }
 }

@@ -142,7 +142,7 @@ class SocialAffairsBureauTest {
                 .extracting(Deduction::item, Deduction::rule, Deduction::points, Deduction::reason, d -> ids(d.evidence()))
                 .containsExactly(
                         tuple("1", "1.1 党组织班子不健全或超期换届的扣1分", new BigDecimal("1"),
-                                "超期未换届；扣1分", List.of("records.Leadership[0]")),
+                                "超期未换届，扣1分", List.of("records.Leadership[0]")),
                         tuple("2", "2.1 无工作计划、总结的各扣1分", new BigDecimal("1"),
                                 "无工作总结，扣1分", List.of()),
                         tuple("3", "3.1 全年召开党员大会不少于4次，每少1次扣1分", new BigDecimal("1"),

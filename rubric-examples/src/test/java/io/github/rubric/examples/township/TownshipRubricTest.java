@@ -333,7 +333,7 @@ class TownshipRubricTest {
         String text = Scorecards.toText(card);
 
         // THEN the exemption is shown with the townships the criterion names
-        assertThat(text).contains("免扣：没有后进嘎查党组织转化整顿相关材料，扣2分（评分标准注明嵯岗镇、罕达盖苏木除外）")
+        assertThat(text).contains("不扣分（评分标准注明嵯岗镇、罕达盖苏木除外）：本应没有后进嘎查党组织转化整顿相关材料，扣2分")
                 .contains("总分                          96");
     }
 

@@ -172,8 +172,6 @@ class UnitRegulationRubricTest {
             "组织生活会 on the half-year's last day|ORGANIZATIONAL_LIFE_MEETING, date: 2024-06-27|ORGANIZATIONAL_LIFE_MEETING, date: 2024-06-30|",
             "组织生活会 moved into the second half|ORGANIZATIONAL_LIFE_MEETING, date: 2024-06-27|ORGANIZATIONAL_LIFE_MEETING, date: 2024-07-01|第14条：2024年上半年没有召开党员组织生活会（要求每季度或半年一次；查阅组织生活会记录2次，该半年没有）",
             "report to the 党总支 on the year's last day|2024-12-27, recipient: GENERAL_BRANCH|2024-12-31, recipient: GENERAL_BRANCH|",
-            "report to the 党总支 after the year|2024-12-27, recipient: GENERAL_BRANCH|2025-01-02, recipient: GENERAL_BRANCH|第16条：2024年第4季度支委会没有向党总支汇报工作（要求每季度一次；查阅汇报记录4次，该季度没有）",
-            "report to the 党总支 a year early|2024-12-27, recipient: GENERAL_BRANCH|2023-12-27, recipient: GENERAL_BRANCH|第16条：2024年第4季度支委会没有向党总支汇报工作（要求每季度一次；查阅汇报记录4次，该季度没有）",
             "dues paid on the month's last day|month: 2024-03, due: 35.00, paid: 35.00, date: 2024-03-31|month: 2024-03, due: 35.00, paid: 35.00, date: 2024-03-31|",
             "dues paid the next month|month: 2024-03, due: 35.00, paid: 35.00, date: 2024-03-31|month: 2024-03, due: 35.00, paid: 35.00, date: 2024-04-01|第10条：李明2024年03月党费于2024-04-01交纳，未按时交纳",
             "dues a cent short|month: 2024-03, due: 35.00, paid: 35.00|month: 2024-03, due: 35.00, paid: 34.99|第10条：李明2024年03月党费应交35元，实交34.99元，未足额交纳",
@@ -188,6 +186,20 @@ class UnitRegulationRubricTest {
         // THEN a date inside the month, quarter or half-year counts for it; one day later leaves it missing
         assertThat(card.findings()).extracting(Finding::reason)
                 .containsExactlyElementsOf(finding == null ? List.of() : List.of(finding));
+    }
+
+    @ParameterizedTest(name = "a report to the 党总支 dated {0}")
+    @CsvSource({"2025-01-02", "2023-12-27"})
+    void refusesAReportDatedOutsideThePeriod(String date) {
+        // GIVEN the compliant branch with its last report to the 党总支 moved out of the year
+        String facts = replace(text(COMPLIANT), "2024-12-27, recipient: GENERAL_BRANCH", date + ", recipient: GENERAL_BRANCH");
+
+        // WHEN it is scored
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> score(RUBRIC_FILE, "boundary.yaml", facts));
+
+        // THEN reading refuses the record at its field, instead of letting it count for no quarter
+        assertThat(error).isInstanceOf(io.github.rubric.rules.FactsException.class)
+                .hasMessageContaining("records.WorkReport[3].date: date " + date + " is outside the assessment period");
     }
 
     @ParameterizedTest(name = "a {0} without reports to a 党总支")
