@@ -163,7 +163,8 @@ public final class Scorecards {
         for (RoundScore round : combined.rounds()) {
             String sources = round.scorecards().stream().map(Scorecard::source).collect(Collectors.joining(", "));
             out.append(cells(widths, roundLabel(round.round()), percent(round.weight()), Points.format(round.score()),
-                    Points.format(round.weighted()), round.note().isEmpty() ? sources : round.note()));
+                    Points.format(round.weighted()), round.scorecards().size() > 1 ? round.note()
+                            : sources + (round.note().isEmpty() ? "" : "；" + round.note())));
         }
         out.append("-".repeat(72)).append('\n');
         BigDecimal exact = combined.rounds().stream().map(RoundScore::weighted).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -203,8 +204,11 @@ public final class Scorecards {
             }
             int same = combined.comparison().size() - differing.size();
             out.append("-".repeat(72)).append('\n');
-            out.append(same == combined.comparison().size() ? "自查与复查各项一致\n"
-                    : "其余" + same + "项自查与复查一致\n");
+            if (differing.isEmpty()) {
+                out.append("自查与复查各项一致\n");
+            } else if (same > 0) {
+                out.append("其余").append(same).append("项自查与复查一致\n");
+            }
         }
         for (RoundScore round : combined.rounds()) {
             for (Scorecard card : round.scorecards()) {

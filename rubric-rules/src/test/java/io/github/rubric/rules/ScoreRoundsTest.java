@@ -76,8 +76,8 @@ class ScoreRoundsTest {
                 """.formatted(rounds) + RULES);
     }
 
-    private static final Rubric SELF_REVIEW = rubric("rounds: { combine: weighted, weights: { SELF: 0.3, REVIEW: 0.7 } }");
-    private static final Rubric INSPECTIONS = rubric("""
+    static final Rubric SELF_REVIEW = rubric("rounds: { combine: weighted, weights: { SELF: 0.3, REVIEW: 0.7 } }");
+    static final Rubric INSPECTIONS = rubric("""
             rounds:
               combine: weighted
               weights: { INSPECTION: 0.3, ANNUAL: 0.7 }
@@ -85,7 +85,7 @@ class ScoreRoundsTest {
               bonusRound: ANNUAL""");
 
     /** Facts for branch b1 in 2024: {@code meetings} general meetings, {@code rejected} rejected reports. */
-    private static FactSet facts(Rubric rubric, String source, String round, int meetings, int rejected, String more) {
+    static FactSet facts(Rubric rubric, String source, String round, int meetings, int rejected, String more) {
         StringBuilder yaml = new StringBuilder("""
                 subject: { id: b1, name: 第一支部, type: PARTY_BRANCH }
                 period: 2024
