@@ -264,7 +264,7 @@ class BranchQuantifiedPointsTest {
         assertThat(item.score()).isEqualTo(BigDecimal.ZERO);
         assertThat(item.deductions()).singleElement().satisfies(d -> {
             assertThat(d.zeroes()).isTrue();
-            assertThat(d.reason()).isEqualTo("未提供支部委员会情况，无据可查，本项不得分");
+            assertThat(d.reason()).isEqualTo("未提供支部委员会情况，无据可查，不得分");
         });
     }
 
