@@ -13,6 +13,8 @@ import io.github.rubric.model.result.Scorecard;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ScoreRoundsTest {
     private static final String RULES = """
@@ -313,6 +315,77 @@ class ScoreRoundsTest {
         assertThat(combined.vetoes()).singleElement().satisfies(v -> assertThat(v.reason()).isEqualTo("发生重大安全事故，一票否决"));
         assertThat(combined.passed()).isFalse();
         assertThat(combined.grade()).isEqualTo("差");
+    }
+
+    private static final Rubric JUDGED = Rubric.fromString("judged.drl", """
+            /*---
+            id: judged
+            title: 酌情评分的轮次
+            version: "1"
+            totalPoints: 100
+            passLine: 60
+            bonus: { cap: 10, minimumTotal: 60 }
+            rounds: { combine: weighted, weights: { SELF: 0.3, REVIEW: 0.7 }, bonusRound: REVIEW }
+            sections:
+              - id: s
+                title: 全部
+                maxPoints: 100
+                items:
+                  - { id: "1", title: 综合, maxPoints: 100, discretionary: true }
+            ---*/
+            package test;
+            import io.github.rubric.model.fact.*;
+            global io.github.rubric.rules.Scoring score;
+
+            rule "加分 获得表彰的加2分"
+                @bonus
+            when
+                $a : Award()
+            then
+                score.bonus($a.achievement(), "2", "获得「" + $a.title() + "」，加{points}分");
+            end
+            """);
+
+    @ParameterizedTest(name = "self {0}, review {1}: {2}")
+    @CsvSource({
+            "60,    60, 60,    2, true",
+            "59.99, 59.99, 59.99, 0, false",
+            "59.97, 60, 59.99, 0, false",
+            "59.99, 60, 60,    2, true"})
+    void theBonusThresholdAndPassLineApplyToTheRoundedCombinedTotal(String self, String review, String weighted,
+                                                                     String bonus, boolean passed) {
+        // GIVEN an assessor's points in each round and an award in the review
+        String award = "awards:\n  - { level: COUNTY, achievement: 先进, title: 县级先进, date: 2024-06-01 }\n";
+        FactSet selfFacts = JUDGED.readFacts("self.yaml", "subject: { id: b1, name: 第一支部, type: PARTY_BRANCH }\n"
+                + "period: 2024\nround: SELF\njudgements:\n  - { item: \"1\", points: " + self + " }\n");
+        FactSet reviewFacts = JUDGED.readFacts("review.yaml", "subject: { id: b1, name: 第一支部, type: PARTY_BRANCH }\n"
+                + "period: 2024\nround: REVIEW\njudgements:\n  - { item: \"1\", points: " + review + " }\n" + award);
+
+        // WHEN
+        CombinedScorecard combined = JUDGED.scoreRounds(List.of(selfFacts, reviewFacts));
+
+        // THEN
+        assertThat(combined.weightedTotal()).isEqualTo(new BigDecimal(weighted));
+        assertThat(combined.bonusTotal()).isEqualTo(new BigDecimal(bonus));
+        assertThat(combined.total()).isEqualTo(new BigDecimal(weighted).add(new BigDecimal(bonus)));
+        assertThat(combined.passed()).isEqualTo(passed);
+    }
+
+    @Test
+    void comparesTheAssessorsPointsOfAJudgedItem() {
+        // GIVEN
+        FactSet selfFacts = JUDGED.readFacts("self.yaml", "subject: { id: b1, name: 第一支部, type: PARTY_BRANCH }\n"
+                + "period: 2024\nround: SELF\njudgements:\n  - { item: \"1\", points: 95 }\n");
+        FactSet reviewFacts = JUDGED.readFacts("review.yaml", "subject: { id: b1, name: 第一支部, type: PARTY_BRANCH }\n"
+                + "period: 2024\nround: REVIEW\njudgements:\n  - { item: \"1\", points: 88, note: 台账不全 }\n");
+
+        // WHEN
+        ItemComparison item = JUDGED.scoreRounds(List.of(selfFacts, reviewFacts)).compared("1").orElseThrow();
+
+        // THEN
+        assertThat(item.difference()).isEqualTo(new BigDecimal("-7"));
+        assertThat(item.note()).isEqualTo("自查酌情评分95分；复查酌情评分88分：台账不全");
+        assertThat(item.differs()).isTrue();
     }
 
     @Test
