@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Reads the bundled facts files and derives variants of them for the rubrics' tests. */
 public final class ExampleFacts {
@@ -101,14 +100,5 @@ public final class ExampleFacts {
                     .forEach(e -> fired.add(e.rule()));
         }
         return fired;
-    }
-
-    /**
-     * @param lists lists
-     * @return them joined, for readable expectations
-     */
-    @SafeVarargs
-    public static List<String> concat(List<String>... lists) {
-        return Stream.of(lists).flatMap(List::stream).toList();
     }
 }

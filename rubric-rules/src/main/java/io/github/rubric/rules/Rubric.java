@@ -210,7 +210,8 @@ public final class Rubric {
     }
 
     /**
-     * Scores one subject's facts. The same facts always give the same scorecard.
+     * Scores one subject's facts. The same facts always give the same scorecard. Besides the facts, the rules
+     * see the subject, the {@code AssessmentPeriod} and the {@code Round} being scored.
      *
      * @param facts the facts
      * @return the scorecard

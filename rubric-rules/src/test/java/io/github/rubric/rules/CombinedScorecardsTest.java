@@ -40,6 +40,20 @@ class CombinedScorecardsTest {
     }
 
     @Test
+    void jsonKeepsTheComparisonOfSelfAssessmentAndReview() {
+        // GIVEN
+        CombinedScorecard combined = selfAndReview();
+
+        // WHEN
+        String json = Scorecards.toJson(combined);
+
+        // THEN
+        assertThat(Scorecards.combinedFromJson(json)).isEqualTo(combined);
+        assertThat(json).contains("\"selfScore\" : 4.75", "\"reviewScore\" : 3.5", "\"difference\" : -1.25")
+                .doesNotContain("\"differs\"");
+    }
+
+    @Test
     void jsonOfTheSameRoundsIsTheSameByteForByte() {
         assertThat(Scorecards.toJson(selfAndReview())).isEqualTo(Scorecards.toJson(selfAndReview()));
     }
