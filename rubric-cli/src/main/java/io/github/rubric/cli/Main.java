@@ -1,5 +1,7 @@
 package io.github.rubric.cli;
 
+import io.github.rubric.model.fact.FactSet;
+import io.github.rubric.model.result.CombinedScorecard;
 import io.github.rubric.model.result.Scorecard;
 import io.github.rubric.rules.EvaluationException;
 import io.github.rubric.rules.FactsException;
@@ -32,6 +34,9 @@ public final class Main {
             Commands:
               score <rubric> <facts> [--json]   score a facts file (YAML, or .json) against a rubric file;
                                                 prints the scorecard as a table, or as JSON with --json
+              score <rubric> <facts> <facts>... [--json]
+                                                score one subject's rounds (one facts file per round, e.g.
+                                                自查 and 复查) and combine them as the rubric declares
               lint <rubric>...                  load rubric files and report every error with its line
               help                              print this help
 
@@ -97,10 +102,16 @@ public final class Main {
                 return usage("unknown option '" + arg + "' for score");
             }
         }
-        if (args.size() != 2) {
-            return usage("score takes a rubric and a facts file");
+        if (args.size() < 2) {
+            return usage("score takes a rubric and a facts file (or one facts file per round)");
         }
         Rubric rubric = load(args.get(0));
+        if (args.size() > 2) {
+            List<FactSet> rounds = args.subList(1, args.size()).stream().map(f -> rubric.readFacts(Path.of(f))).toList();
+            CombinedScorecard combined = rubric.scoreRounds(rounds);
+            out.print(json ? Scorecards.toJson(combined) : Scorecards.toText(combined));
+            return OK;
+        }
         Scorecard card = rubric.score(Path.of(args.get(1)));
         out.print(json ? Scorecards.toJson(card) : Scorecards.toText(card));
         return OK;

@@ -183,8 +183,7 @@ class MainTest {
     @CsvSource(delimiter = '|', textBlock = """
             no command                 |                                          |
             an unknown command         | grade                                    | error: unknown command 'grade'
-            score without facts        | score classpath:x.drl                    | error: score takes a rubric and a facts file
-            score with an extra file   | score classpath:x.drl a.yaml b.yaml      | error: score takes a rubric and a facts file
+            score without facts        | score classpath:x.drl                    | error: score takes a rubric and a facts file (or one facts file per round)
             score with an unknown flag | score classpath:x.drl a.yaml --xml       | error: unknown option '--xml' for score
             lint without a rubric      | lint                                     | error: lint takes one or more rubric files
             """)

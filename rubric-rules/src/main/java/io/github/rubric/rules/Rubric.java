@@ -1,6 +1,7 @@
 package io.github.rubric.rules;
 
 import io.github.rubric.model.fact.FactSet;
+import io.github.rubric.model.result.CombinedScorecard;
 import io.github.rubric.model.result.RubricRef;
 import io.github.rubric.model.result.Scorecard;
 import io.github.rubric.model.structure.RubricDefinition;
@@ -209,7 +210,8 @@ public final class Rubric {
     }
 
     /**
-     * Scores one subject's facts. The same facts always give the same scorecard.
+     * Scores one subject's facts. The same facts always give the same scorecard. Besides the facts, the rules
+     * see the subject, the {@code AssessmentPeriod} and the {@code Round} being scored.
      *
      * @param facts the facts
      * @return the scorecard
@@ -230,6 +232,7 @@ public final class Rubric {
             });
             session.insert(facts.subject());
             session.insert(facts.period());
+            session.insert(facts.round());
             for (Object fact : facts.facts()) {
                 session.insert(fact);
             }
@@ -249,5 +252,25 @@ public final class Rubric {
             session.dispose();
         }
         return ScorecardBuilder.build(definition, ref(), facts, tally);
+    }
+
+    /**
+     * Scores one subject's rounds (自查 and 复查, or several 专项督查 and the 年终综合考评) and combines them as the
+     * rubric's header declares under {@code rounds}: each facts set gives a scorecard, the rounds are weighted,
+     * a repeated round's deductions add up, and bonus, pass line and grade apply to the combined total.
+     *
+     * @param rounds one facts set per round (several for a round the rubric accumulates), all for the same
+     *     subject and period
+     * @return the combined result, with every round's scorecard
+     * @throws FactsException if the rubric declares no rounds, a facts set is for a round the rubric does not
+     *     combine, for another subject or period, repeats a round held once, or a declared round is missing
+     * @throws IllegalArgumentException if no facts are given
+     * @throws EvaluationException if a rule fails
+     */
+    public CombinedScorecard scoreRounds(List<FactSet> rounds) {
+        List<FactSet> facts = List.copyOf(rounds);
+        RoundCombiner.check(definition, facts);
+        List<Scorecard> cards = facts.stream().map(this::score).toList();
+        return RoundCombiner.combine(definition, ref(), facts, cards);
     }
 }

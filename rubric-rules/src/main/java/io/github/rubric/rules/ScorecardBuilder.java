@@ -204,7 +204,11 @@ final class ScorecardBuilder {
         return new SectionScore(section.id(), section.title(), section.maxPoints(), Points.normalize(score), items, note);
     }
 
-    private static List<Bonus> bonuses(BonusPolicy policy, List<Bonus> claimed, BigDecimal sectionTotal) {
+    /**
+     * Counts claimed bonuses: the highest per achievement (就高不就低), none under the policy's threshold, up to
+     * its cap. Also applied by {@link RoundCombiner} to a combined total.
+     */
+    static List<Bonus> bonuses(BonusPolicy policy, List<Bonus> claimed, BigDecimal sectionTotal) {
         List<Bonus> sorted = new ArrayList<>(claimed);
         // Ties broken by evidence, so that which of two equal bonuses counts does not depend on firing order.
         sorted.sort(Comparator.comparing(Bonus::achievement).thenComparing(Bonus::points, Comparator.reverseOrder())
@@ -250,7 +254,8 @@ final class ScorecardBuilder {
         return result;
     }
 
-    private static String grade(List<GradeBand> bands, BigDecimal total, List<Veto> vetoes, boolean failed) {
+    /** The grade band of a total, after vetoes; also applied by {@link RoundCombiner} to a combined total. */
+    static String grade(List<GradeBand> bands, BigDecimal total, List<Veto> vetoes, boolean failed) {
         if (bands.isEmpty()) {
             return "";
         }

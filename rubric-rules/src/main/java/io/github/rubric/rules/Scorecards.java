@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.rubric.model.Points;
 import io.github.rubric.model.result.Bonus;
+import io.github.rubric.model.result.CombinedScorecard;
 import io.github.rubric.model.result.Deduction;
 import io.github.rubric.model.result.Evidence;
 import io.github.rubric.model.result.Exemption;
 import io.github.rubric.model.result.Finding;
+import io.github.rubric.model.result.ItemComparison;
 import io.github.rubric.model.result.ItemScore;
+import io.github.rubric.model.result.RoundScore;
 import io.github.rubric.model.result.Scorecard;
 import io.github.rubric.model.result.SectionScore;
 import io.github.rubric.model.result.Veto;
@@ -25,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes scorecards: JSON (stable field order, exact decimals, reads back to an equal scorecard) and a plain
- * text table in the shape of the rubric forms (项目 / 分值 / 得分 / 扣分说明).
+ * text table in the shape of the rubric forms (项目 / 分值 / 得分 / 扣分说明). Combined results of several rounds
+ * ({@link CombinedScorecard}) are written the same two ways.
  */
 public final class Scorecards {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -151,6 +155,127 @@ public final class Scorecards {
                 : "发现问题" + findings + "条，涉及" + items + "项（共" + scorecard.sections().stream()
                         .mapToInt(s -> s.items().size()).sum() + "项）").append('\n');
         return out.toString();
+    }
+
+    /**
+     * @param combined a combined result of several rounds
+     * @return its JSON, fields in declaration order, points as exact decimals
+     */
+    public static String toJson(CombinedScorecard combined) {
+        try {
+            return MAPPER.writeValueAsString(combined) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a combined scorecard always serialises", e);
+        }
+    }
+
+    /**
+     * @param json a combined result's JSON, as {@link #toJson(CombinedScorecard)} writes it
+     * @return the combined result
+     * @throws IllegalArgumentException if the JSON is not a combined result
+     */
+    public static CombinedScorecard combinedFromJson(String json) {
+        try {
+            return MAPPER.readValue(json, CombinedScorecard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a combined scorecard: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The combined result as text: the rounds with their weights and weighted parts, the combined total with
+     * bonus and pass, the self-assessment set against the review where they differ, then each round's scorecard.
+     *
+     * @param combined a combined result of several rounds
+     * @return a plain-text report for terminals and printouts
+     */
+    public static String toText(CombinedScorecard combined) {
+        StringBuilder out = new StringBuilder();
+        out.append(combined.rubric().title()).append('\n');
+        out.append("版本 ").append(combined.rubric().version()).append("（").append(combined.rubric().id())
+                .append("，sha256 ").append(combined.rubric().sha256(), 0, 12).append("）\n");
+        out.append("考核对象：").append(combined.subject().name()).append("    考核期间：").append(combined.periodStart())
+                .append(" 至 ").append(combined.periodEnd()).append("    年度总评：")
+                .append(combined.rounds().stream().map(r -> roundLabel(r.round()) + "×" + percent(r.weight()))
+                        .collect(Collectors.joining(" + ")))
+                .append("\n\n");
+        int[] widths = {16, 6, 8, 10};
+        out.append(cells(widths, "轮次", "权重", "得分", "折合", "说明"));
+        out.append("-".repeat(72)).append('\n');
+        for (RoundScore round : combined.rounds()) {
+            String sources = round.scorecards().stream().map(Scorecard::source).collect(Collectors.joining(", "));
+            out.append(cells(widths, roundLabel(round.round()), percent(round.weight()), Points.format(round.score()),
+                    Points.format(round.weighted()), round.scorecards().size() > 1 ? round.note()
+                            : sources + (round.note().isEmpty() ? "" : "；" + round.note())));
+        }
+        out.append("-".repeat(72)).append('\n');
+        BigDecimal exact = combined.rounds().stream().map(RoundScore::weighted).reduce(BigDecimal.ZERO, BigDecimal::add);
+        out.append(cells(widths, "加权合计", "", Points.format(combined.weightedTotal()), "",
+                exact.compareTo(combined.weightedTotal()) == 0 ? ""
+                        : Points.format(exact) + "，四舍五入保留" + Points.SCALE + "位小数"));
+        for (Bonus bonus : combined.bonuses()) {
+            out.append(cells(widths, "加分", Points.format(bonus.points()), Points.format(bonus.counted()), "",
+                    bonus.reason() + (bonus.note().isEmpty() ? "" : "（" + bonus.note() + "）") + cite(bonus.evidence())));
+        }
+        for (Veto veto : combined.vetoes()) {
+            out.append(cells(widths, "一票否决", "", "", "", veto.reason() + cite(veto.evidence())));
+        }
+        out.append(cells(widths, "年度总分", "", Points.format(combined.total()), "",
+                (combined.passed() == null ? "" : combined.passed() ? "合格" : "不合格")
+                        + (combined.grade().isEmpty() ? "" : "  等次：" + combined.grade())));
+        if (!combined.comparison().isEmpty()) {
+            out.append('\n').append("自查与复查对比（差额 = 复查 − 自查）\n");
+            int[] compareWidths = {24, 6, 6, 6, 6};
+            out.append(cells(compareWidths, "项目", "分值", "自查", "复查", "差额", "原因"));
+            out.append("-".repeat(72)).append('\n');
+            List<ItemComparison> differing = combined.comparison().stream().filter(ItemComparison::differs).toList();
+            for (ItemComparison item : differing) {
+                List<String> why = new java.util.ArrayList<>();
+                if (!item.note().isEmpty()) {
+                    why.add(item.note());
+                }
+                item.selfOnly().forEach(d -> why.add("仅自查：" + deduction(d)));
+                item.reviewOnly().forEach(d -> why.add("仅复查：" + deduction(d)));
+                out.append(cells(compareWidths, item.item() + " " + item.title(), Points.format(item.maxPoints()),
+                        Points.format(item.selfScore()), Points.format(item.reviewScore()),
+                        (item.difference().signum() > 0 ? "+" : "") + Points.format(item.difference()),
+                        why.isEmpty() ? "" : why.get(0)));
+                for (String more : why.subList(Math.min(1, why.size()), why.size())) {
+                    out.append(cells(compareWidths, "", "", "", "", "", more));
+                }
+            }
+            int same = combined.comparison().size() - differing.size();
+            out.append("-".repeat(72)).append('\n');
+            if (differing.isEmpty()) {
+                out.append("自查与复查各项一致\n");
+            } else if (same > 0) {
+                out.append("其余").append(same).append("项自查与复查一致\n");
+            }
+        }
+        for (RoundScore round : combined.rounds()) {
+            for (Scorecard card : round.scorecards()) {
+                out.append('\n').append("==== ").append(roundLabel(round.round())).append("：").append(card.source())
+                        .append(" ====\n");
+                out.append(toText(card));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String deduction(Deduction d) {
+        return (d.zeroes() ? "不得分：" : "-" + Points.format(d.points()) + " ") + d.reason() + cite(d.evidence());
+    }
+
+    private static String percent(BigDecimal weight) {
+        return Points.format(weight.movePointRight(2)) + "%";
+    }
+
+    private static String cells(int[] widths, String... cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.length - 1; i++) {
+            line.append(pad(cells[i], i == 0 ? widths[0] : widths[i]));
+        }
+        return line.append(cells[cells.length - 1]).append('\n').toString();
     }
 
     private static String roundLabel(String round) {

@@ -25,6 +25,7 @@ import static io.github.rubric.model.Checks.text;
  * @param gradeBands named bands of totals, highest first; may be empty
  * @param bonus how bonus points count
  * @param sections the sections, in order
+ * @param rounds how the rounds of an assessment combine, or null when the rubric is scored in one round
  */
 public record RubricDefinition(
         String id,
@@ -38,7 +39,8 @@ public record RubricDefinition(
         BigDecimal passLine,
         List<GradeBand> gradeBands,
         BonusPolicy bonus,
-        List<Section> sections) {
+        List<Section> sections,
+        RoundPolicy rounds) {
 
     /** Validates the fields. */
     public RubricDefinition {
@@ -49,6 +51,29 @@ public record RubricDefinition(
         gradeBands = copy(gradeBands);
         bonus = bonus == null ? BonusPolicy.UNCAPPED : bonus;
         sections = copy(sections);
+    }
+
+    /**
+     * A rubric scored in one round, without a {@code rounds} declaration.
+     *
+     * @param id a stable identifier
+     * @param title the rubric's title
+     * @param issuer who issued it
+     * @param year the assessment year, if stated
+     * @param version the version of this encoding
+     * @param effectiveFrom first day the rubric applies, if stated
+     * @param effectiveTo last day the rubric applies, if stated
+     * @param totalPoints the total of all sections
+     * @param passLine the lowest passing total, if any
+     * @param gradeBands named bands of totals, highest first
+     * @param bonus how bonus points count
+     * @param sections the sections, in order
+     */
+    public RubricDefinition(String id, String title, String issuer, Integer year, String version, LocalDate effectiveFrom,
+            LocalDate effectiveTo, BigDecimal totalPoints, BigDecimal passLine, List<GradeBand> gradeBands,
+            BonusPolicy bonus, List<Section> sections) {
+        this(id, title, issuer, year, version, effectiveFrom, effectiveTo, totalPoints, passLine, gradeBands, bonus,
+                sections, null);
     }
 
     /** @return every item of every section, in order */
