@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -71,9 +73,21 @@ final class RubricCompiler {
         Map<String, Integer> ruleLines = ruleLines(source.text());
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         Map<String, FactType> declared = new LinkedHashMap<>();
+        // Drools also lists the classes the rules match (AssessmentPeriod, BigDecimal…), each in its own package,
+        // and declared enums; only records declared in the rubric's package may come from a facts file.
+        Set<String> rubricPackages = new HashSet<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            if (!pkg.getRules().isEmpty() || !pkg.getGlobalVariables().isEmpty()) {
+                rubricPackages.add(pkg.getName());
+            }
+        }
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (FactType type : pkg.getFactTypes()) {
-                declared.put(type.getSimpleName(), type);
+                boolean own = rubricPackages.contains(type.getPackageName())
+                        && type.getName().equals(type.getPackageName() + "." + type.getSimpleName());
+                if (own && !type.getFactClass().isEnum()) {
+                    declared.put(type.getSimpleName(), type);
+                }
             }
             for (Rule rule : pkg.getRules()) {
                 int line = ruleLines.getOrDefault(rule.getName(), 0);
