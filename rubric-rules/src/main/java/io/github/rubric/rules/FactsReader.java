@@ -24,6 +24,7 @@ import io.github.rubric.model.fact.Round;
 import io.github.rubric.model.fact.Subject;
 import io.github.rubric.model.fact.Submission;
 import io.github.rubric.model.fact.Task;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,8 +37,10 @@ import org.kie.api.definition.type.FactType;
 
 /**
  * Reads a facts file (YAML, or JSON when the name ends in {@code .json}) describing one subject for one
- * period and round. Numbers in declared records are counts and must not be negative. Every problem fails with the file, the line and the path of the field; nothing is
- * dropped or defaulted silently.
+ * period and round. Numbers in declared records are counts or measures: not negative, and within the bounds
+ * a field declares with {@code @min(…)}/{@code @max(…)}; a declared record's {@code date} field must fall in the
+ * period. Every problem fails with the file, the line and the path of the field; nothing is dropped or
+ * defaulted silently.
  *
  * <p>Top-level fields: {@code subject}, {@code period}, {@code round} (default {@code REVIEW}), one list per
  * fact kind ({@link #KINDS}), and {@code records}, which holds the rubric's own declared fact types by name.
@@ -135,7 +138,7 @@ final class FactsReader {
         }
         JsonNode records = root.get("records");
         if (records != null && !records.isNull()) {
-            facts.addAll(records(ctx, records));
+            facts.addAll(records(ctx, records, period));
         }
         return new FactSet(source, subject, period, round, facts);
     }
@@ -174,15 +177,18 @@ final class FactsReader {
     }
 
     private static void checkDate(Context ctx, String path, Dated fact, AssessmentPeriod period) {
-        LocalDate date = fact.date();
-        LocalDate last = period.end().plusMonths(fact.monthsAllowedAfterPeriod());
+        checkDate(ctx, path, fact.date(), fact.monthsAllowedAfterPeriod(), period);
+    }
+
+    private static void checkDate(Context ctx, String path, LocalDate date, int monthsAfter, AssessmentPeriod period) {
+        LocalDate last = period.end().plusMonths(monthsAfter);
         if (date.isBefore(period.start()) || date.isAfter(last)) {
             throw ctx.fail(path, "date " + date + " is outside the assessment period " + period.start() + " to "
                     + last);
         }
     }
 
-    private List<Object> records(Context ctx, JsonNode records) {
+    private List<Object> records(Context ctx, JsonNode records, AssessmentPeriod period) {
         if (!records.isObject()) {
             throw ctx.fail("records", "expected a mapping from declared type name to a list of records");
         }
@@ -200,13 +206,13 @@ final class FactsReader {
                 throw ctx.fail(typePath, "expected a list of " + typeName + " records");
             }
             for (int i = 0; i < entry.getValue().size(); i++) {
-                facts.add(record(ctx, type, entry.getValue().get(i), typePath + "[" + i + "]"));
+                facts.add(record(ctx, type, entry.getValue().get(i), typePath + "[" + i + "]", period));
             }
         }
         return facts;
     }
 
-    private static Object record(Context ctx, FactType type, JsonNode node, String path) {
+    private static Object record(Context ctx, FactType type, JsonNode node, String path, AssessmentPeriod period) {
         if (!node.isObject()) {
             throw ctx.fail(path, "expected a mapping of fields");
         }
@@ -231,8 +237,11 @@ final class FactsReader {
             if (value == null && field.getType().isPrimitive()) {
                 throw ctx.fail(path + "." + name, "expected " + Binding.expected(field.getType()));
             }
-            if (value instanceof Number n && n.longValue() < 0) {
-                throw ctx.fail(path + "." + name, "must not be negative, was " + n);
+            if (value instanceof Number n) {
+                checkRange(ctx, path + "." + name, field, n);
+            }
+            if (value instanceof LocalDate date && name.equals("date")) {
+                checkDate(ctx, path + "." + name, date, 0, period);
             }
             type.set(instance, name, value);
         }
@@ -242,6 +251,31 @@ final class FactsReader {
                     + " of " + type.getSimpleName() + "; every field of a declared record must be given");
         }
         return instance;
+    }
+
+    /**
+     * A number in a declared record is a count or a measure: not negative, unless the field declares a lower
+     * bound with {@code @min(…)}; within {@code @max(…)} when it declares one ({@code score : BigDecimal @max(100)}).
+     */
+    private static void checkRange(Context ctx, String path, FactField field, Number number) {
+        BigDecimal value = new BigDecimal(number.toString());
+        BigDecimal min = bound(field, "min");
+        BigDecimal max = bound(field, "max");
+        if (min == null && value.signum() < 0) {
+            throw ctx.fail(path, "must not be negative, was " + value.toPlainString());
+        }
+        if (min != null && value.compareTo(min) < 0) {
+            throw ctx.fail(path, "must be at least " + min.toPlainString() + ", was " + value.toPlainString());
+        }
+        if (max != null && value.compareTo(max) > 0) {
+            throw ctx.fail(path, "must be at most " + max.toPlainString() + ", was " + value.toPlainString());
+        }
+    }
+
+    /** @return the field's {@code @min}/{@code @max} bound, checked to be a number when the rubric was loaded */
+    static BigDecimal bound(FactField field, String name) {
+        Object bound = field.getMetaData() == null ? null : field.getMetaData().get(name);
+        return bound == null ? null : new BigDecimal(String.valueOf(bound).strip());
     }
 
     /** The file being read, for binding and for errors that say where. */
