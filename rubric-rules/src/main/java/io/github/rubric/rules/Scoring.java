@@ -319,7 +319,7 @@ public final class Scoring {
             tally.add(new Exemption(ruleName(), item, reason, exemption, cited));
             return;
         }
-        tally.add(new Deduction(ruleName(), item, points, zeroes, reason, cited));
+        tally.add(new Deduction(ruleName(), item, Points.normalize(points), zeroes, reason, cited));
     }
 
     private List<Evidence> cite(Object... facts) {
