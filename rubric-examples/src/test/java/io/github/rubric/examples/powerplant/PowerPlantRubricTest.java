@@ -19,6 +19,7 @@ import io.github.rubric.model.structure.RubricDefinition;
 import io.github.rubric.model.structure.Section;
 import io.github.rubric.rules.FactsException;
 import io.github.rubric.rules.Rubric;
+import io.github.rubric.rules.Scorecards;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -427,6 +428,19 @@ class PowerPlantRubricTest {
             assertThat(e.getMessage()).isEqualTo("branch.yaml:" + e.line() + ": " + path + ": " + problem);
             assertThat(e.line()).isEqualTo(line);
         });
+    }
+
+    @Test
+    void writesTheScorecardAsJsonThatReadsBackEqual() {
+        // GIVEN the typical branch's scorecard
+        Scorecard card = score(SHORTFALLS);
+
+        // WHEN
+        String json = Scorecards.toJson(card);
+
+        // THEN
+        assertThat(Scorecards.fromJson(json)).isEqualTo(card);
+        assertThat(Scorecards.toText(card)).contains(card.rubric().title()).contains(Points.format(card.total()));
     }
 
     @Test
