@@ -15,7 +15,6 @@ import io.github.rubric.rules.Rubric;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -85,7 +84,7 @@ public final class Scenarios {
         }
     }
 
-    /** Asserts a zeroing entry (不得分) with its reason and evidence. */
+    /** @return a zeroing entry (不得分) as a test expects it: the item's maximum as points, reason and evidence */
     public static Expected zero(String max, String reason, String... evidence) {
         return new Expected(max, reason, List.of(evidence));
     }
@@ -101,12 +100,6 @@ public final class Scenarios {
         card.bonuses().stream().map(Bonus::rule).forEach(rules::add);
         card.vetoes().stream().map(Veto::rule).forEach(rules::add);
         return rules;
-    }
-
-    /** @return the sum of the items' scores, to check a section against its items */
-    public static BigDecimal sumOfItems(Scorecard card, String section) {
-        return card.section(section).orElseThrow().items().stream().map(ItemScore::score)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** @return every item of the scorecard */

@@ -241,6 +241,21 @@ class FamilyPlanningStaffRubricTest {
     }
 
     @Test
+    void scoresNothingForAYearWithoutExamsOrReports() {
+        // GIVEN a section chief with no exam results and no report ratings
+        String text = MODEL.replaceAll("  (ReportRating|ExamResult):\n(    - .*\n)+", "");
+
+        // WHEN
+        Scorecard card = score(text);
+
+        // THEN 0 of 400 converts to 0, and each quarter is named
+        assertItem(card, "2", "0", deduction("5", "全年述职评定得分合计0分（满分400分），折合本项0分，较满分少5分", "jsj-003"));
+        assertItem(card, "5", "0", deduction("8", "全年业务考试成绩合计0分（满分400分），折合本项0分，较满分少8分"));
+        assertThat(card.item("5").orElseThrow().findings()).hasSize(4);
+        assertThat(card.total()).isEqualTo(Points.of("87"));
+    }
+
+    @Test
     void leavesTheReportItemAtFullMarksForStaffWhoDoNotReport() {
         // GIVEN an ordinary staff member (not a cadre who reports) with low ratings on file
         String text = edit(edit(MODEL, "role: LEADER", "role: STAFF"), "- { quarter: 1, score: 100 }\n    - { quarter: 2, score: 100 }\n    - { quarter: 3, score: 100 }\n    - { quarter: 4, score: 100 }\n  Attendance",
