@@ -7,13 +7,14 @@ import java.math.RoundingMode;
  * Exact points and the one rounding policy of Rubric.
  *
  * <p>Points are {@link BigDecimal}. Deductions, bonuses and item scores are kept exact: the 0.5 and 1.5 steps
- * of the rubrics never round. Only a weighted combination (a weight such as 30 % times a score) can produce
- * more digits than a rubric prints; such a result is rounded to {@value #SCALE} decimal places,
+ * of the rubrics never round. Only a weighted combination (a weight such as 30 % times a score) or a
+ * conversion from another scale (an exam's 86 of 100 as points of an 8-point item) can produce more digits
+ * than a rubric prints; such a result is rounded to {@value #SCALE} decimal places,
  * {@link RoundingMode#HALF_UP} (四舍五入), once, where it is computed. Every value leaving the library is
  * normalised by {@link #normalize(BigDecimal)}, so that {@code 6}, {@code 6.0} and {@code 6.00} print alike.
  */
 public final class Points {
-    /** Decimal places kept after a weighted combination. */
+    /** Decimal places kept after a weighted combination or a conversion. */
     public static final int SCALE = 2;
 
     /** Zero points. */
@@ -61,6 +62,20 @@ public final class Points {
      */
     public static BigDecimal round(BigDecimal value) {
         return normalize(value.setScale(SCALE, RoundingMode.HALF_UP));
+    }
+
+    /**
+     * Divides by the library's policy: the exact quotient rounded to {@value #SCALE} places, half up, once, as
+     * {@link #round(BigDecimal)} rounds a product. Used where a result on another scale is converted to points
+     * ({@code 86 × 8 ÷ 100}), whose quotient may not terminate.
+     *
+     * @param dividend the dividend
+     * @param divisor the divisor, not zero
+     * @return the rounded quotient, normalised
+     * @throws ArithmeticException if the divisor is zero
+     */
+    public static BigDecimal quotient(BigDecimal dividend, BigDecimal divisor) {
+        return normalize(dividend.divide(divisor, SCALE, RoundingMode.HALF_UP));
     }
 
     /**

@@ -25,6 +25,7 @@ import io.github.rubric.model.fact.Subject;
 import io.github.rubric.model.fact.Submission;
 import io.github.rubric.model.fact.Task;
 import io.github.rubric.model.structure.RubricDefinition;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,8 +38,10 @@ import org.kie.api.definition.type.FactType;
 
 /**
  * Reads a facts file (YAML, or JSON when the name ends in {@code .json}) describing one subject for one
- * period and round. Numbers in declared records are counts and must not be negative. Every problem fails with the file, the line and the path of the field; nothing is
- * dropped or defaulted silently.
+ * period and round. Numbers in declared records are counts or measures: not negative, and within the bounds
+ * a field declares with {@code @min(…)}/{@code @max(…)}; a declared record's {@code date} field must fall in the
+ * period. Every problem fails with the file, the line and the path of the field; nothing is dropped or
+ * defaulted silently.
  *
  * <p>A declared type marked {@code @required} in the rubric must have at least one record.
  *
@@ -190,8 +193,11 @@ final class FactsReader {
     }
 
     private static void checkDate(Context ctx, String path, Dated fact, AssessmentPeriod period) {
-        LocalDate date = fact.date();
-        LocalDate last = period.end().plusMonths(fact.monthsAllowedAfterPeriod());
+        checkDate(ctx, path, fact.date(), fact.monthsAllowedAfterPeriod(), period);
+    }
+
+    private static void checkDate(Context ctx, String path, LocalDate date, int monthsAfter, AssessmentPeriod period) {
+        LocalDate last = period.end().plusMonths(monthsAfter);
         if (date.isBefore(period.start()) || date.isAfter(last)) {
             throw ctx.fail(path, "date " + date + " is outside the assessment period " + period.start() + " to "
                     + last);
@@ -247,8 +253,8 @@ final class FactsReader {
             if (value == null && field.getType().isPrimitive()) {
                 throw ctx.fail(path + "." + name, "expected " + Binding.expected(field.getType()));
             }
-            if (value instanceof Number n && n.doubleValue() < 0) {
-                throw ctx.fail(path + "." + name, "must not be negative, was " + n);
+            if (value instanceof Number n) {
+                checkRange(ctx, path + "." + name, field, n);
             }
             if (value instanceof LocalDate date && !period.contains(date)) {
                 throw ctx.fail(path + "." + name, "date " + date + " is outside the assessment period "
@@ -262,6 +268,31 @@ final class FactsReader {
                     + " of " + type.getSimpleName() + "; every field of a declared record must be given");
         }
         return instance;
+    }
+
+    /**
+     * A number in a declared record is a count or a measure: not negative, unless the field declares a lower
+     * bound with {@code @min(…)}; within {@code @max(…)} when it declares one ({@code score : BigDecimal @max(100)}).
+     */
+    private static void checkRange(Context ctx, String path, FactField field, Number number) {
+        BigDecimal value = new BigDecimal(number.toString());
+        BigDecimal min = bound(field, "min");
+        BigDecimal max = bound(field, "max");
+        if (min == null && value.signum() < 0) {
+            throw ctx.fail(path, "must not be negative, was " + value.toPlainString());
+        }
+        if (min != null && value.compareTo(min) < 0) {
+            throw ctx.fail(path, "must be at least " + min.toPlainString() + ", was " + value.toPlainString());
+        }
+        if (max != null && value.compareTo(max) > 0) {
+            throw ctx.fail(path, "must be at most " + max.toPlainString() + ", was " + value.toPlainString());
+        }
+    }
+
+    /** @return the field's {@code @min}/{@code @max} bound, checked to be a number when the rubric was loaded */
+    static BigDecimal bound(FactField field, String name) {
+        Object bound = field.getMetaData() == null ? null : field.getMetaData().get(name);
+        return bound == null ? null : new BigDecimal(String.valueOf(bound).strip());
     }
 
     /** The file being read, for binding and for errors that say where. */

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.factmodel.GeneratedFact;
@@ -17,6 +19,7 @@ import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -82,8 +85,9 @@ final class RubricCompiler {
             for (FactType type : pkg.getFactTypes()) {
                 // The package also lists the classes its patterns use (Meeting, List); only the types its own
                 // `declare` blocks generate are records a facts file may give.
-                if (GeneratedFact.class.isAssignableFrom(type.getFactClass())) {
+                if (GeneratedFact.class.isAssignableFrom(type.getFactClass()) && !type.getFactClass().isEnum()) {
                     declared.put(type.getSimpleName(), type);
+                    checkBounds(type, source, problems);
                 }
             }
             for (Rule rule : pkg.getRules()) {
@@ -163,6 +167,47 @@ final class RubricCompiler {
             }
         }
         return new RuleInfo(rule.getName(), itemId, bonus, exempt, line);
+    }
+
+    /** A declared field's {@code @min(…)}/{@code @max(…)} must be a number, on a numeric field. */
+    private static void checkBounds(FactType type, RubricSource source, List<RubricException.Problem> problems) {
+        for (FactField field : type.getFields()) {
+            for (String bound : List.of("min", "max")) {
+                Object value = field.getMetaData() == null ? null : field.getMetaData().get(bound);
+                if (value == null) {
+                    continue;
+                }
+                int line = declareLine(source.text(), type.getSimpleName());
+                String where = "declared field " + type.getSimpleName() + "." + field.getName() + ": @" + bound
+                        + "(" + value + ")";
+                if (!isNumeric(field.getType())) {
+                    problems.add(new RubricException.Problem(source.name(), line, where
+                            + " bounds a field that is not a number"));
+                    continue;
+                }
+                try {
+                    FactsReader.bound(field, bound);
+                } catch (NumberFormatException e) {
+                    problems.add(new RubricException.Problem(source.name(), line, where + " is not a number"));
+                }
+            }
+        }
+    }
+
+    private static boolean isNumeric(Class<?> type) {
+        return Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == short.class
+                || type == byte.class || type == double.class || type == float.class;
+    }
+
+    private static int declareLine(String text, String typeName) {
+        Pattern declare = Pattern.compile("^\\s*declare\\s+" + Pattern.quote(typeName) + "\\b");
+        String[] all = text.split("\n", -1);
+        for (int i = 0; i < all.length; i++) {
+            if (declare.matcher(all[i]).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static Map<String, Integer> ruleLines(RubricSource source) {

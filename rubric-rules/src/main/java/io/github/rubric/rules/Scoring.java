@@ -10,13 +10,17 @@ import io.github.rubric.model.result.Exemption;
 import io.github.rubric.model.result.Finding;
 import io.github.rubric.model.result.Veto;
 import io.github.rubric.model.result.VetoKind;
+import io.github.rubric.model.structure.Item;
 import io.github.rubric.model.structure.RubricDefinition;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.runtime.rule.Match;
 
 /**
@@ -28,7 +32,7 @@ import org.kie.api.runtime.rule.Match;
  * the points, the reason and the evidence: the facts the rule matched plus any passed explicitly. A reason
  * may hold placeholders, filled with the actual figures: {@code {points}} always; {@code {count}} in
  * {@link #deductEach} and {@link #progressive}; {@code {required}}, {@code {actual}} and {@code {missing}} in
- * {@link #shortfall}.
+ * {@link #shortfall}; {@code {value}}, {@code {outOf}} and {@code {converted}} in {@link #convert}.
  *
  * <p>Points are given as text ({@code "1.5"}) because DRL consequences have no decimal literal; they are
  * exact.
@@ -50,6 +54,7 @@ public final class Scoring {
     private final EvidenceIndex evidence;
     private final Subject subject;
     private final Tally tally;
+    private final Set<String> converted = new HashSet<>();
     private Match current;
 
     Scoring(String rubricFile, RubricDefinition definition, Map<String, RuleInfo> rules, EvidenceIndex evidence,
@@ -137,6 +142,77 @@ public final class Scoring {
         // sum over k = 0..n-1 of (first + k * step) = n * first + step * n(n-1)/2
         BigDecimal total = f.multiply(BigDecimal.valueOf(n)).add(s.multiply(BigDecimal.valueOf((long) n * (n - 1) / 2)));
         record(total, false, fill(reason, total, Map.of("count", n)), occurrences.toArray());
+    }
+
+    /**
+     * Scores the rule's item from a result on another scale ("考试成绩折合成本项成绩", "所得分数折合为本项得分"):
+     * the item earns {@code value × maxPoints ÷ outOf}, rounded by the library's policy
+     * ({@link Points#quotient}). What the converted points fall short of the item's maximum is recorded as a
+     * deduction, so the item's other deductions and its floor still apply; nothing is recorded when the result
+     * is at the top of its scale. An item is converted at most once per evaluation, and only an item scored by
+     * its rules (not a graded or discretionary one).
+     *
+     * <pre>{@code
+     * $total : BigDecimal() from accumulate( ExamResult( $s : score ), sum( $s ) )
+     * ...
+     * score.convert($total, 400, "业务考试成绩合计{value}分（满分{outOf}分），折合本项{converted}分", $exams);
+     * }</pre>
+     *
+     * @param value the result, from 0 to {@code outOf}: an exam score, a rating, or the total of several;
+     *     an integer or a {@code BigDecimal}, never a floating-point number
+     * @param outOf the top of the result's scale (100, or 400 for four exams of 100), above zero
+     * @param reason the reason; {@code {value}}, {@code {outOf}}, {@code {converted}} (the item's points) and
+     *     {@code {points}} (the shortfall from the maximum) are filled in
+     * @param facts further facts the result rests on
+     */
+    public void convert(Number value, Number outOf, String reason, Object... facts) {
+        String itemId = itemOf("convert");
+        Item item = definition.item(itemId).orElseThrow();
+        if (item.needsJudgement()) {
+            throw new EvaluationException(where() + " converts a result into item '" + itemId + "', which is "
+                    + (item.discretionary() ? "discretionary" : "graded") + "; only items scored by their rules convert");
+        }
+        BigDecimal v = decimal(value, "value");
+        BigDecimal scale = decimal(outOf, "outOf");
+        if (scale.signum() <= 0) {
+            throw new EvaluationException(where() + " converts on a scale of " + Points.format(scale)
+                    + "; the top of the scale must be above zero");
+        }
+        if (v.signum() < 0 || v.compareTo(scale) > 0) {
+            throw new EvaluationException(where() + " converts the result " + Points.format(v) + ", which is not from 0 to "
+                    + Points.format(scale) + " (evidence: " + cite(facts).stream().map(Evidence::id).toList() + ")");
+        }
+        if (!converted.add(itemId)) {
+            throw new EvaluationException(where() + " converts a result into item '" + itemId
+                    + "' a second time; an item's points come from one conversion");
+        }
+        BigDecimal points = Points.quotient(v.multiply(item.maxPoints()), scale);
+        BigDecimal shortfall = Points.normalize(item.maxPoints().subtract(points));
+        if (shortfall.signum() == 0) {
+            return;
+        }
+        String text = fill(reason, shortfall, Map.of())
+                .replace("{value}", Points.format(v))
+                .replace("{outOf}", Points.format(scale))
+                .replace("{converted}", Points.format(points));
+        record(shortfall, false, text, facts);
+    }
+
+    private BigDecimal decimal(Number number, String name) {
+        if (number == null) {
+            throw new EvaluationException(where() + " converts with no " + name);
+        }
+        if (number instanceof BigDecimal d) {
+            return d;
+        }
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
+            return BigDecimal.valueOf(number.longValue());
+        }
+        if (number instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        throw new EvaluationException(where() + " converts " + name + " " + number + " of type "
+                + number.getClass().getSimpleName() + "; points are exact: declare the field as java.math.BigDecimal or int");
     }
 
     /**
