@@ -1,5 +1,6 @@
 package io.github.rubric.rules;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,7 +11,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -32,6 +36,16 @@ final class Binding {
     record Failure(String path, String problem, int line) {
     }
 
+    /** Deepest nesting of a header or facts file; real ones nest five or six levels. */
+    static final int MAX_NESTING = 64;
+    /** Most digits of a number; a longer one is refused before it is converted (which takes quadratic time). */
+    static final int MAX_NUMBER_LENGTH = 100;
+
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .build();
+
     private Binding() {
     }
 
@@ -41,12 +55,12 @@ final class Binding {
         options.setAllowDuplicateKeys(false);
         options.setNestingDepthLimit(50);
         options.setCodePointLimit(16 * 1024 * 1024);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(CONSTRAINTS).build();
         return strict(YAMLMapper.builder(factory)).build();
     }
 
     static ObjectMapper json() {
-        return strict(JsonMapper.builder()).build();
+        return strict(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())).build();
     }
 
     private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B strict(B builder) {
@@ -58,7 +72,9 @@ final class Binding {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // Not lenient: a date must be text in its ISO form; a number is not read as a day count.
+                .defaultLeniency(false);
     }
 
     static Failure describe(JsonProcessingException error, String prefix) {
@@ -68,6 +84,19 @@ final class Binding {
         }
         JsonLocation location = error.getLocation();
         int line = location == null ? 0 : location.getLineNr();
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InputCoercionException coercion) {
+                String message = String.valueOf(coercion.getOriginalMessage());
+                int open = message.indexOf('(');
+                int close = message.indexOf(')', open + 1);
+                String value = open >= 0 && close > open ? "'" + message.substring(open + 1, close) + "' " : "the number ";
+                return new Failure(path, value + "is out of range: expected " + expected(coercion.getTargetType())
+                        + range(coercion.getTargetType()), line);
+            }
+            if (cause instanceof StreamConstraintsException limit) {
+                return new Failure(path, constraint(limit), line);
+            }
+        }
         if (error instanceof ValueInstantiationException && error.getCause() instanceof InvalidValueException invalid) {
             return new Failure(join(path, invalid.field()), invalid.problem(), line);
         }
@@ -84,12 +113,36 @@ final class Binding {
             if (target.isEnum()) {
                 return new Failure(path, "expected one of: " + constants(target), line);
             }
+            if (Temporal.class.isAssignableFrom(target) || target == YearMonth.class) {
+                return new Failure(path, "expected " + expected(target) + ", written as text", line);
+            }
             return new Failure(path, "expected " + expected(target) + " (" + firstLine(error.getOriginalMessage()) + ")", line);
         }
         if (error.getCause() instanceof java.time.DateTimeException) {
             return new Failure(path, "is not a date; expected YYYY-MM-DD", line);
         }
         return new Failure(path, firstLine(error.getOriginalMessage()), line);
+    }
+
+    private static String range(Class<?> target) {
+        if (target == int.class || target == Integer.class) {
+            return " up to " + Integer.MAX_VALUE;
+        }
+        if (target == long.class || target == Long.class) {
+            return " up to " + Long.MAX_VALUE;
+        }
+        return "";
+    }
+
+    private static String constraint(StreamConstraintsException limit) {
+        String message = String.valueOf(limit.getOriginalMessage());
+        if (message.startsWith("Number value length")) {
+            return "a number with more than " + MAX_NUMBER_LENGTH + " digits is out of range";
+        }
+        if (message.startsWith("Document nesting depth")) {
+            return "nested more than " + MAX_NESTING + " levels deep";
+        }
+        return firstLine(message);
     }
 
     private static String badValue(Object value, Class<?> target) {
