@@ -2,8 +2,15 @@ package io.github.rubric.rules;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -19,11 +26,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.rubric.model.InvalidValueException;
+import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -73,14 +83,46 @@ final class Binding {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                // Not lenient: a date must be text in its ISO form; a number is not read as a day count.
-                .defaultLeniency(false);
+                // Registered after JavaTimeModule, so these win: a date is text in its ISO form, never a number
+                // (which JavaTimeModule reads as a day count) nor an array.
+                .addModule(new SimpleModule("iso-text-dates")
+                        .addDeserializer(LocalDate.class, new IsoText<>(LocalDate.class, LocalDate::parse))
+                        .addDeserializer(YearMonth.class, new IsoText<>(YearMonth.class, YearMonth::parse)));
+    }
+
+    /** Reads a date or month only from text in its ISO form, strictly (2024-02-30 is not a date). */
+    private static final class IsoText<T> extends StdScalarDeserializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final transient Function<String, T> parse;
+
+        IsoText(Class<T> type, Function<String, T> parse) {
+            super(type);
+            this.parse = parse;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            @SuppressWarnings("unchecked")
+            Class<T> type = (Class<T>) handledType();
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
+            }
+            String text = p.getText().strip();
+            try {
+                return parse.apply(text);
+            } catch (DateTimeException e) {
+                return type.cast(ctxt.handleWeirdStringValue(type, text, "not in ISO form"));
+            }
+        }
     }
 
     static Failure describe(JsonProcessingException error, String prefix) {
         String path = prefix;
         if (error instanceof JsonMappingException mapping) {
             path = join(prefix, path(mapping));
+        } else if (error instanceof StreamReadException read && read.getProcessor() != null) {
+            // A syntax error (a duplicate key, say): the parser knows where it stood.
+            path = join(prefix, path(read.getProcessor().getParsingContext()));
         }
         JsonLocation location = error.getLocation();
         int line = location == null ? 0 : location.getLineNr();
@@ -197,6 +239,22 @@ final class Binding {
             }
         }
         return path.toString();
+    }
+
+    private static String path(JsonStreamContext context) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            }
+        }
+        String path = "";
+        for (String part : parts) {
+            path = join(path, part);
+        }
+        return path;
     }
 
     static String join(String prefix, String path) {
