@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.rule.TypeDeclaration;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -73,7 +75,9 @@ final class RubricCompiler {
         Map<String, FactType> declared = new LinkedHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (FactType type : pkg.getFactTypes()) {
-                declared.put(type.getSimpleName(), type);
+                if (declaredHere(pkg, type)) {
+                    declared.put(type.getSimpleName(), type);
+                }
             }
             for (Rule rule : pkg.getRules()) {
                 int line = ruleLines.getOrDefault(rule.getName(), 0);
@@ -102,6 +106,19 @@ final class RubricCompiler {
             throw new RubricException(sorted(problems));
         }
         return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared));
+    }
+
+    /**
+     * Drools also lists a fact type for each existing class the rules match on (Meeting, List…); only the types
+     * the file declares itself are records a facts file may give.
+     */
+    private static boolean declaredHere(KiePackage pkg, FactType type) {
+        if (!(pkg instanceof InternalKnowledgePackage internal)) {
+            return true;
+        }
+        TypeDeclaration declaration = internal.getTypeDeclaration(type.getSimpleName());
+        return declaration != null && declaration.isDefinition() && declaration.isGeneratedFact()
+                && !type.getFactClass().isEnum();
     }
 
     private static RuleInfo info(Rule rule, int line, HeaderReader.Header header, String file,

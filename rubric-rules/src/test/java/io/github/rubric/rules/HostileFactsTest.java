@@ -327,6 +327,17 @@ class HostileFactsTest {
     }
 
     @Test
+    void refusesALibraryFactKindGivenAsARecord() {
+        // GIVEN Meeting is a library kind, matched by the rules but not declared by the rubric
+        String text = BASE + "records:\n  Meeting:\n    - { type: GENERAL_MEETING, date: 2024-03-01 }\n";
+
+        // WHEN / THEN
+        assertThat(rubric.declaredTypes()).containsExactly("Counter");
+        assertThatThrownBy(() -> rubric.readFacts("f.yaml", text)).isInstanceOf(FactsException.class)
+                .hasMessage("f.yaml:4: records.Meeting: unknown record type 'Meeting'; the rubric declares: Counter");
+    }
+
+    @Test
     void makesCollectionsOfDeclaredRecordsReadOnly() {
         // GIVEN a declared record with a list: a rule that changed it would change the input
         Rubric withList = Rubric.loader().trusted().fromString("list.drl", TestRubrics.tinyWith("""
