@@ -28,6 +28,10 @@ import org.kie.api.definition.type.FactType;
  * checks that every rule scores a declared item and every item is scored; any problem fails with a
  * {@link RubricException} naming the file and line.
  *
+ * <p>Files and text from outside the application are loaded in safe mode, classpath resources trusted; every
+ * evaluation keeps to a firing limit and a time budget, and facts files to a size limit. {@link #loader()}
+ * chooses otherwise; {@link RubricLoader} and {@code docs/security.md} explain both.
+ *
  * <p>Instances are immutable and safe to share between threads: each evaluation uses its own session.
  */
 public final class Rubric {
