@@ -13,9 +13,7 @@ import java.util.Set;
 import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.FunctionDescr;
-import org.drools.drl.ast.descr.FunctionImportDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
-import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -28,8 +26,8 @@ import org.drools.drl.parser.ParserError;
  * compiling, so compiling is already running the file's code) and refuses, with the file and line, whatever
  * lies outside {@link SafeModePolicy}.
  *
- * <p>Two passes. The Drools DRL parser gives the file's structure: its package, imports, globals, declared
- * types, functions and rule attributes. A token scan of the whole text then reads every name in the code,
+ * <p>Two passes. The Drools DRL parser gives the file's structure: its package, globals, declared types,
+ * functions and rule attributes. A token scan of the whole text then reads every name in the code,
  * wherever it stands (conditions, consequences, functions, metadata, attributes, declared fields): each
  * qualified or type name must resolve to an allowed class or to one of the file's own declared types, and
  * refused names and constructs (loops, statics, fact changes, reflection…) are reported. It is a static
@@ -69,7 +67,7 @@ final class SafeMode {
         loaders.add(SafeMode.class.getClassLoader());
         SafeMode check = new SafeMode(source, loaders);
         check.run();
-        List<RubricException.Problem> sorted = new ArrayList<>(check.problems);
+        List<RubricException.Problem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(check.problems));
         sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return sorted;
     }
@@ -83,6 +81,19 @@ final class SafeMode {
         }
         structure(pkg);
         scan(lexed.tokens());
+        globals(pkg);
+    }
+
+    /** After the scan, which collected the imports a global's type may rely on. */
+    private void globals(PackageDescr pkg) {
+        for (GlobalDescr global : pkg.getGlobals()) {
+            Class<?> type = resolveTypeName(global.getType());
+            if (!global.getIdentifier().equals("score") || type != Scoring.class) {
+                refuse(global.getLine(), "global " + global.getType() + " " + global.getIdentifier()
+                        + ": the only global an untrusted rule file may declare is 'global "
+                        + Scoring.class.getName() + " score'");
+            }
+        }
     }
 
     private PackageDescr parse() {
@@ -119,24 +130,7 @@ final class SafeMode {
         for (AbstractClassTypeDeclarationDescr type : pkg.getClassAndEnumDeclarationDescrs()) {
             declared.add(type.getTypeName());
         }
-        for (ImportDescr imp : pkg.getImports()) {
-            importCheck(imp);
-        }
-        for (FunctionImportDescr imp : pkg.getFunctionImports()) {
-            refuse(imp.getLine(), "function imports (" + imp.getTarget() + ") run code from outside the rule file;"
-                    + " write the function in the file");
-        }
-        pkg.getAccumulateImports().forEach(imp -> refuse(imp.getLine(),
-                "accumulate imports (" + imp.getTarget() + ") run code from outside the rule file;"
-                        + " use the built-in accumulate functions"));
-        for (GlobalDescr global : pkg.getGlobals()) {
-            Class<?> type = resolveTypeName(global.getType());
-            if (!global.getIdentifier().equals("score") || type != Scoring.class) {
-                refuse(global.getLine(), "global " + global.getType() + " " + global.getIdentifier()
-                        + ": the only global an untrusted rule file may declare is 'global "
-                        + Scoring.class.getName() + " score'");
-            }
-        }
+        // Imports are checked by the token scan, which meets them before any code that uses them.
         AttributeDescr packageDialect = pkg.getAttribute("dialect");
         if (packageDialect != null && !"java".equals(packageDialect.getValue())) {
             refuse(packageDialect.getLine(), "dialect \"" + packageDialect.getValue() + "\" is refused; consequences"
@@ -159,28 +153,32 @@ final class SafeMode {
         functions(pkg.getFunctions());
     }
 
-    private void importCheck(ImportDescr imp) {
-        String target = imp.getTarget().strip();
+    private void importCheck(String importTarget, int line) {
+        String target = importTarget.strip();
         if (target.endsWith(".*")) {
             String pkgName = target.substring(0, target.length() - 2);
             if (!SafeModePolicy.PACKAGES.contains(pkgName) && !SafeModePolicy.WILDCARD_PACKAGES.contains(pkgName)) {
-                refuse(imp.getLine(), "import " + target + ": the package is not on safe mode's allow-list");
+                refuse(line, "import " + target + ": the package is not on safe mode's allow-list");
             }
-            wildcardImports.add(pkgName);
+            if (!wildcardImports.contains(pkgName)) {
+                wildcardImports.add(pkgName);
+            }
             return;
         }
-        explicitImports.add(target);
+        if (!explicitImports.contains(target)) {
+            explicitImports.add(target);
+        }
         Class<?> type = resolveQualified(target);
         if (type == null) {
             String pkgName = target.contains(".") ? target.substring(0, target.lastIndexOf('.')) : "";
             if (!SafeModePolicy.PACKAGES.contains(pkgName)) {
-                refuse(imp.getLine(), "import " + target + ": no such class on the allow-list");
+                refuse(line, "import " + target + ": no such class on the allow-list");
             }
             return;
         }
         String why = SafeModePolicy.refusal(type);
         if (why != null) {
-            refuse(imp.getLine(), "import " + target + " is refused (" + why + ")");
+            refuse(line, "import " + target + " is refused (" + why + ")");
         }
     }
 
@@ -262,8 +260,16 @@ final class SafeMode {
             if (prev != null && prev.is("@")) {
                 continue;
             }
-            if (!member && (name.equals("package") || name.equals("import"))) {
+            if (!member && name.equals("package") && i == 0) {
+                // the file's own package statement, checked from the parser's structure
                 i = skipStatement(tokens, i);
+                continue;
+            }
+            if (!member && name.equals("import")) {
+                // Checked again wherever it stands: MVEL would accept an import inside an expression.
+                int end = skipStatement(tokens, i);
+                inlineImport(tokens.subList(i + 1, Math.min(end + 1, tokens.size())), t.line());
+                i = end;
                 continue;
             }
             if (!member && name.equals("when")) {
@@ -277,7 +283,7 @@ final class SafeMode {
                 // accumulate's code blocks are Java statements: assignments there touch local variables only.
                 codeBlockDepth = depth + 1;
             }
-            String denied = SafeModePolicy.DENIED_NAMES.get(name);
+            String denied = name.startsWith("parallel") ? "threads" : SafeModePolicy.DENIED_NAMES.get(name);
             if (denied != null) {
                 refuse(t.line(), "'" + name + "' is refused (" + denied + ")");
                 continue;
@@ -432,6 +438,27 @@ final class SafeMode {
             return k;
         }
         return k - 1;
+    }
+
+    private void inlineImport(List<Token> statement, int line) {
+        StringBuilder target = new StringBuilder();
+        boolean modified = false;
+        for (Token t : statement) {
+            if (t.is(";")) {
+                break;
+            }
+            if (target.length() == 0 && t.kind() == Kind.NAME && isImportModifier(t.text())) {
+                modified = true;
+                continue;
+            }
+            target.append(t.text());
+        }
+        if (modified) {
+            refuse(line, "function, accumulate and static imports (" + target + ") run code from outside the rule"
+                    + " file");
+        } else if (target.length() > 0) {
+            importCheck(target.toString(), line);
+        }
     }
 
     private static boolean isImportModifier(String word) {

@@ -182,7 +182,10 @@ class SafeModeTest {
                         """, "io.github.rubric.rules.Rubric", "io.github.rubric.rules.Rubric, which is refused"),
                 refused("a function import", """
                         import function java.lang.System.exit
-                        """, "import function", "function imports"));
+                        """, "import function", "function, accumulate and static imports (java.lang.System.exit)"),
+                refused("a parallel sort, which runs on other threads", """
+                        rule "x" @item("1") when Counter() then java.util.Arrays.parallelSort(new int[0]); end
+                        """, "parallelSort", "'parallelSort' is refused (threads)"));
     }
 
     private static Arguments refused(String what, String drl, String at, String message) {
@@ -297,6 +300,19 @@ class SafeModeTest {
         assertThatThrownBy(() -> Rubric.loader().safe().fromClasspath(resource)).isInstanceOf(RubricException.class)
                 .hasMessageContaining("java.lang.System");
         assertThat(Rubric.loader().trusted().fromFile(file).ruleNames()).contains("x");
+    }
+
+    @Test
+    void acceptsTheScoreGlobalNamedThroughAnImport() {
+        // GIVEN
+        String text = TestRubrics.TINY.replace("global io.github.rubric.rules.Scoring score;",
+                "import io.github.rubric.rules.Scoring;\nglobal Scoring score;");
+
+        // WHEN
+        Rubric rubric = Rubric.fromString("untrusted.drl", text);
+
+        // THEN
+        assertThat(rubric.ruleNames()).containsExactly("1 at least four general meetings");
     }
 
     @Test
