@@ -257,9 +257,6 @@ final class SafeMode {
             }
             String name = t.text();
             boolean member = prev != null && (prev.is(".") || prev.is("::"));
-            if (prev != null && prev.is("@")) {
-                continue;
-            }
             if (!member && name.equals("package") && i == 0) {
                 // the file's own package statement, checked from the parser's structure
                 i = skipStatement(tokens, i);
@@ -476,7 +473,9 @@ final class SafeMode {
         }
         int line = tokens.get(i).line();
         String first = segments.get(0);
-        if (Character.isUpperCase(first.codePointAt(0)) && !declared.contains(first)) {
+        if (Character.isUpperCase(first.codePointAt(0))) {
+            // A declared type may shadow a JDK class in Java's reading, but not necessarily in MVEL's: every
+            // class the name could mean must be allowed.
             for (Class<?> type : resolveSimple(first)) {
                 refuseType(line, type, segments);
                 nested(line, type, segments, 1);

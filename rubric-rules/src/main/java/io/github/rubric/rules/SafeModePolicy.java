@@ -73,7 +73,7 @@ final class SafeModePolicy {
             Map.entry("setAccessible", "reflection"), Map.entry("accessible", "reflection"),
             Map.entry("getModule", "reflection"), Map.entry("getResource", "class loading"),
             Map.entry("getResourceAsStream", "class loading"),
-            Map.entry("exit", "system access"), Map.entry("halt", "system access"), Map.entry("exec", "system access"),
+            Map.entry("exit", "system access"), Map.entry("loadLibrary", "native code"), Map.entry("halt", "system access"), Map.entry("exec", "system access"),
             Map.entry("getRuntime", "system access"), Map.entry("runtime", "system access"),
             Map.entry("getenv", "system access"), Map.entry("getInteger", "reads system properties"),
             Map.entry("getLong", "reads system properties"), Map.entry("getBoolean", "reads system properties"),

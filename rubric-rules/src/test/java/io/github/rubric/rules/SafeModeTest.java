@@ -180,6 +180,16 @@ class SafeModeTest {
                 refused("the library's own loader", """
                         rule "x" @item("1") when Counter() then io.github.rubric.rules.Rubric.fromClasspath("x"); end
                         """, "io.github.rubric.rules.Rubric", "io.github.rubric.rules.Rubric, which is refused"),
+                refused("a declared type shadowing System", """
+                        declare System
+                        end
+                        rule "x" @item("1") when eval( System.load("/tmp/evil.so") == null ) then end
+                        """, "declare System", "java.lang.System"),
+                refused("a qualified annotation naming the engine", """
+                        declare Evil
+                            @org.kie.api.definition.type.Position(0) n : int
+                        end
+                        """, "@org.kie", "which is refused (the rule engine's internals)"),
                 refused("a function import", """
                         import function java.lang.System.exit
                         """, "import function", "function, accumulate and static imports (java.lang.System.exit)"),
