@@ -1,8 +1,16 @@
 package io.github.rubric.rules;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -10,7 +18,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -20,6 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.Temporal;
@@ -28,6 +41,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -40,6 +54,16 @@ final class Binding {
     record Failure(String path, String problem, int line) {
     }
 
+    /** Deepest nesting of a header or facts file; real ones nest five or six levels. */
+    static final int MAX_NESTING = 64;
+    /** Most digits of a number; a longer one is refused before it is converted (which takes quadratic time). */
+    static final int MAX_NUMBER_LENGTH = 100;
+
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .build();
+
     private Binding() {
     }
 
@@ -50,13 +74,13 @@ final class Binding {
         options.setNestingDepthLimit(50);
         options.setCodePointLimit(16 * 1024 * 1024);
         // The builder, unlike new YAMLFactory(), leaves this off: 'meetings:' without entries would read as "".
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options)
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(CONSTRAINTS)
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
         return strict(YAMLMapper.builder(factory)).build();
     }
 
     static ObjectMapper json() {
-        return strict(JsonMapper.builder()).build();
+        return strict(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())).build();
     }
 
     private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B strict(B builder) {
@@ -68,16 +92,63 @@ final class Binding {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // Registered after JavaTimeModule, so these win: a date is text in its ISO form, never a number
+                // (which JavaTimeModule reads as a day count) nor an array.
+                .addModule(new SimpleModule("iso-text-dates")
+                        .addDeserializer(LocalDate.class, new IsoText<>(LocalDate.class, LocalDate::parse))
+                        .addDeserializer(YearMonth.class, new IsoText<>(YearMonth.class, YearMonth::parse)));
+    }
+
+    /** Reads a date or month only from text in its ISO form, strictly (2024-02-30 is not a date). */
+    private static final class IsoText<T> extends StdScalarDeserializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final transient Function<String, T> parse;
+
+        IsoText(Class<T> type, Function<String, T> parse) {
+            super(type);
+            this.parse = parse;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            @SuppressWarnings("unchecked")
+            Class<T> type = (Class<T>) handledType();
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
+            }
+            String text = p.getText().strip();
+            try {
+                return parse.apply(text);
+            } catch (DateTimeException e) {
+                return type.cast(ctxt.handleWeirdStringValue(type, text, "not in ISO form"));
+            }
+        }
     }
 
     static Failure describe(JsonProcessingException error, String prefix) {
         String path = prefix;
         if (error instanceof JsonMappingException mapping) {
             path = join(prefix, path(mapping));
+        } else if (error instanceof StreamReadException read && read.getProcessor() != null) {
+            // A syntax error (a duplicate key, say): the parser knows where it stood.
+            path = join(prefix, path(read.getProcessor().getParsingContext()));
         }
         JsonLocation location = error.getLocation();
         int line = location == null ? 0 : location.getLineNr();
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InputCoercionException coercion) {
+                String message = String.valueOf(coercion.getOriginalMessage());
+                int open = message.indexOf('(');
+                int close = message.indexOf(')', open + 1);
+                String value = open >= 0 && close > open ? "'" + message.substring(open + 1, close) + "' " : "the number ";
+                return new Failure(path, value + "is out of range: expected " + expected(coercion.getTargetType())
+                        + range(coercion.getTargetType()), line);
+            }
+            if (cause instanceof StreamConstraintsException limit) {
+                return new Failure(path, constraint(limit), line);
+            }
+        }
         if (error instanceof ValueInstantiationException && error.getCause() instanceof InvalidValueException invalid) {
             return new Failure(join(path, invalid.field()), invalid.problem(), line);
         }
@@ -93,6 +164,9 @@ final class Binding {
             Class<?> target = mismatch.getTargetType();
             if (target.isEnum()) {
                 return new Failure(path, "expected one of: " + constants(target), line);
+            }
+            if (Temporal.class.isAssignableFrom(target) || target == YearMonth.class) {
+                return new Failure(path, "expected " + expected(target) + ", written as text", line);
             }
             return new Failure(path, "expected " + expected(target) + " (" + firstLine(error.getOriginalMessage()) + ")", line);
         }
@@ -147,6 +221,27 @@ final class Binding {
         return null;
     }
 
+    private static String range(Class<?> target) {
+        if (target == int.class || target == Integer.class) {
+            return " up to " + Integer.MAX_VALUE;
+        }
+        if (target == long.class || target == Long.class) {
+            return " up to " + Long.MAX_VALUE;
+        }
+        return "";
+    }
+
+    private static String constraint(StreamConstraintsException limit) {
+        String message = String.valueOf(limit.getOriginalMessage());
+        if (message.startsWith("Number value length")) {
+            return "a number with more than " + MAX_NUMBER_LENGTH + " digits is out of range";
+        }
+        if (message.startsWith("Document nesting depth")) {
+            return "nested more than " + MAX_NESTING + " levels deep";
+        }
+        return firstLine(message);
+    }
+
     private static String badValue(Object value, Class<?> target) {
         if (target.isEnum()) {
             return "unknown value '" + value + "'; expected one of: " + constants(target);
@@ -199,6 +294,22 @@ final class Binding {
             }
         }
         return path.toString();
+    }
+
+    private static String path(JsonStreamContext context) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            }
+        }
+        String path = "";
+        for (String part : parts) {
+            path = join(path, part);
+        }
+        return path;
     }
 
     static String join(String prefix, String path) {

@@ -26,8 +26,10 @@ import io.github.rubric.model.fact.Submission;
 import io.github.rubric.model.fact.Task;
 import io.github.rubric.model.structure.RubricDefinition;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +85,13 @@ final class FactsReader {
     FactSet read(String source, String text) {
         boolean json = source.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
         ObjectMapper mapper = json ? JSON : YAML;
+        if (!json) {
+            int alias = YamlLines.firstAnchorOrAlias(text);
+            if (alias > 0) {
+                throw new FactsException(source, alias, "", "YAML anchors and aliases (&name, *name) are not allowed in"
+                        + " facts files; write each value out");
+            }
+        }
         YamlLines lines = YamlLines.of(text, 0);
         JsonNode root;
         try {
@@ -94,6 +103,10 @@ final class FactsReader {
         }
         if (root == null || !root.isObject()) {
             throw new FactsException(source, 1, "", "expected a mapping with subject, period and the facts");
+        }
+        NumberRange.Violation violation = NumberRange.find(root, "");
+        if (violation != null) {
+            throw new FactsException(source, lines.line(violation.path()), violation.path(), violation.problem());
         }
         Context ctx = new Context(source, lines, mapper);
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
@@ -135,6 +148,7 @@ final class FactsReader {
                     throw ctx.fail(path + ".id", "id '" + id + "' is used twice; ids must be unique in a facts file");
                 }
                 Object fact = ctx.bind(withId, path, kind.getValue());
+                checkNumbers(ctx, path, fact);
                 if (fact instanceof Dated dated) {
                     checkDate(ctx, path + ".date", dated, period);
                 }
@@ -250,17 +264,22 @@ final class FactsReader {
                         + "; expected one of: " + String.join(", ", fields.keySet()));
             }
             Object value = ctx.bind(node.get(name), path + "." + name, field.getType());
-            if (value == null && field.getType().isPrimitive()) {
-                throw ctx.fail(path + "." + name, "expected " + Binding.expected(field.getType()));
+            if (value == null) {
+                // A record's fields are all required; null would only move the question into the rules.
+                throw ctx.fail(path + "." + name, "expected " + Binding.expected(field.getType()) + ", was null");
             }
             if (value instanceof Number n) {
+                String problem = NumberRange.problem(n);
+                if (problem != null) {
+                    throw ctx.fail(path + "." + name, problem);
+                }
                 checkRange(ctx, path + "." + name, field, n);
             }
             if (value instanceof LocalDate date && !period.contains(date)) {
                 throw ctx.fail(path + "." + name, "date " + date + " is outside the assessment period "
                         + period.start() + " to " + period.end());
             }
-            type.set(instance, name, value);
+            type.set(instance, name, immutable(value));
         }
         List<String> missing = fields.keySet().stream().filter(f -> !node.has(f)).toList();
         if (!missing.isEmpty()) {
@@ -293,6 +312,27 @@ final class FactsReader {
     static BigDecimal bound(FactField field, String name) {
         Object bound = field.getMetaData() == null ? null : field.getMetaData().get(name);
         return bound == null ? null : new BigDecimal(String.valueOf(bound).strip());
+    }
+
+    private static void checkNumbers(Context ctx, String path, Object fact) {
+        NumberRange.Violation violation = NumberRange.find(fact, path);
+        if (violation != null) {
+            throw ctx.fail(violation.path(), violation.problem());
+        }
+    }
+
+    /** Collections in declared records are read-only, like those of the library's own facts. */
+    private static Object immutable(Object value) {
+        if (value instanceof List<?> list) {
+            return Collections.unmodifiableList(list);
+        }
+        if (value instanceof java.util.Set<?> set) {
+            return Collections.unmodifiableSet(set);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return Collections.unmodifiableMap(map);
+        }
+        return value;
     }
 
     /** The file being read, for binding and for errors that say where. */

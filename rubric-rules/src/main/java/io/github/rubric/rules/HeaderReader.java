@@ -1,6 +1,7 @@
 package io.github.rubric.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rubric.model.Points;
 import io.github.rubric.model.structure.GradeBand;
@@ -27,10 +28,26 @@ final class HeaderReader {
     }
 
     static Header read(RubricSource source) {
+        int alias = YamlLines.firstAnchorOrAlias(source.header());
+        if (alias > 0) {
+            throw new RubricException(List.of(new RubricException.Problem(source.name(), alias + source.headerOffset(),
+                    "rubric header: YAML anchors and aliases (&name, *name) are not allowed; write each value out")));
+        }
         YamlLines lines = YamlLines.of(source.header(), source.headerOffset());
         RubricDefinition definition;
         try {
-            definition = YAML.readValue(source.header(), RubricDefinition.class);
+            JsonNode tree = YAML.readTree(source.header());
+            if (tree != null && !tree.isMissingNode()) {
+                // Before binding: the records' constructors may print a number in plain form.
+                NumberRange.Violation violation = NumberRange.find(tree, "");
+                if (violation != null) {
+                    throw new RubricException(List.of(new RubricException.Problem(source.name(),
+                            lines.line(violation.path()), "rubric header: " + violation.path() + ": "
+                            + violation.problem())));
+                }
+            }
+            definition = tree == null || tree.isMissingNode() || tree.isNull() ? null
+                    : YAML.treeToValue(tree, RubricDefinition.class);
         } catch (JsonProcessingException e) {
             Binding.Failure unknown = unknownField(source.header());
             if (unknown != null) {
@@ -50,6 +67,11 @@ final class HeaderReader {
         if (definition == null) {
             throw new RubricException(List.of(new RubricException.Problem(source.name(), source.headerOffset(),
                     "the rubric header is empty: expected id, title, version, totalPoints and sections")));
+        }
+        NumberRange.Violation violation = NumberRange.find(definition, "");
+        if (violation != null) {
+            throw new RubricException(List.of(new RubricException.Problem(source.name(), lines.line(violation.path()),
+                    "rubric header: " + violation.path() + ": " + violation.problem())));
         }
         List<RubricException.Problem> problems = new ArrayList<>();
         check(definition, lines, source.name(), problems);

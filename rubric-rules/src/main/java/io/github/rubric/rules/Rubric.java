@@ -6,25 +6,15 @@ import io.github.rubric.model.result.RubricRef;
 import io.github.rubric.model.result.Scorecard;
 import io.github.rubric.model.structure.RubricDefinition;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A compiled rubric: the door to Rubric. Load one rubric file, then score facts against it.
@@ -40,20 +30,24 @@ import org.slf4j.LoggerFactory;
  * checks that every rule scores a declared item and every item is scored; any problem fails with a
  * {@link RubricException} naming the file and line.
  *
+ * <p>Files and text from outside the application are loaded in safe mode, classpath resources trusted; every
+ * evaluation keeps to a firing limit and a time budget, and facts files to a size limit. {@link #loader()}
+ * chooses otherwise; {@link RubricLoader} and {@code docs/security.md} explain both.
+ *
  * <p>Instances are immutable and safe to share between threads: each evaluation uses its own session.
  */
 public final class Rubric {
-    private static final Logger LOG = LoggerFactory.getLogger(Rubric.class);
-
     private final RubricSource source;
     private final RubricDefinition definition;
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
     private final FactsReader factsReader;
     private final Map<String, FactType> declaredTypes;
+    private final Limits limits;
 
-    private Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled) {
+    Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits) {
         this.source = source;
+        this.limits = limits;
         this.definition = header.definition();
         this.kieBase = compiled.kieBase();
         this.rules = compiled.rules();
@@ -62,79 +56,47 @@ public final class Rubric {
     }
 
     /**
-     * Loads a rubric file from the file system.
+     * A loader with chosen trust and limits: {@code Rubric.loader().trusted().firingLimit(…).fromFile(path)}.
+     * The static factories below use a loader's defaults.
      *
-     * @param file the rubric file
-     * @return the compiled rubric
-     * @throws RubricException if the file has errors, or cannot be read
+     * @return a new loader
      */
-    public static Rubric fromFile(Path file) {
-        return fromString(file.toString(), read(file.toString(), () -> Files.readAllBytes(file)));
+    public static RubricLoader loader() {
+        return new RubricLoader();
     }
 
     /**
-     * Loads a rubric file from the classpath.
+     * Loads a rubric file from the file system in safe mode (see {@link RubricLoader}), with the default limits.
+     *
+     * @param file the rubric file
+     * @return the compiled rubric
+     * @throws RubricException if the file has errors, is refused by safe mode, or cannot be read
+     */
+    public static Rubric fromFile(Path file) {
+        return loader().fromFile(file);
+    }
+
+    /**
+     * Loads a rubric file from the classpath, trusted (it ships with the application), with the default limits.
      *
      * @param resource the resource name, such as {@code rubrics/seed000.drl}
      * @return the compiled rubric
      * @throws RubricException if there is no such resource or it has errors
      */
     public static Rubric fromClasspath(String resource) {
-        String name = resource.startsWith("/") ? resource.substring(1) : resource;
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null) {
-            loader = Rubric.class.getClassLoader();
-        }
-        ClassLoader chosen = loader;
-        return fromString("classpath:" + name, read("classpath:" + name, () -> {
-            try (InputStream in = chosen.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new java.io.FileNotFoundException("no such resource on the classpath");
-                }
-                return in.readAllBytes();
-            }
-        }));
+        return loader().fromClasspath(resource);
     }
 
     /**
-     * Loads a rubric from text.
+     * Loads a rubric from text in safe mode (see {@link RubricLoader}), with the default limits.
      *
      * @param sourceName a name for error messages and the scorecard, such as the file it came from
      * @param text the rubric file's content
      * @return the compiled rubric
-     * @throws RubricException if the text has errors
+     * @throws RubricException if the text has errors or is refused by safe mode
      */
     public static Rubric fromString(String sourceName, String text) {
-        long start = System.nanoTime();
-        RubricSource source = RubricSource.of(sourceName, text.replace("\r\n", "\n"));
-        HeaderReader.Header header = HeaderReader.read(source);
-        RubricCompiler.Compiled compiled = RubricCompiler.compile(source, header);
-        LOG.debug("compiled rubric {} from {} in {} ms", header.definition().id(), sourceName,
-                (System.nanoTime() - start) / 1_000_000);
-        return new Rubric(source, header, compiled);
-    }
-
-    private interface Reader {
-        byte[] read() throws IOException;
-    }
-
-    private static String read(String name, Reader reader) {
-        try {
-            return utf8(name, reader.read());
-        } catch (IOException e) {
-            throw new RubricException(List.of(new RubricException.Problem(name, 0, "cannot read: " + e.getMessage())));
-        }
-    }
-
-    static String utf8(String name, byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new RubricException(List.of(new RubricException.Problem(name, 0, "is not valid UTF-8")));
-        }
+        return loader().fromString(sourceName, text);
     }
 
     /** @return the rubric's structure as its header declares it */
@@ -163,6 +125,27 @@ public final class Rubric {
     }
 
     /**
+     * Describes a type the rubric declares itself, for tools that write or generate facts files.
+     *
+     * @param type a declared type's name, one of {@link #declaredTypes()}
+     * @return its fields, their bounds and whether a record of it is required
+     * @throws IllegalArgumentException if the rubric declares no such type
+     */
+    public DeclaredType declaredType(String type) {
+        FactType factType = declaredTypes.get(type);
+        if (factType == null) {
+            throw new IllegalArgumentException("rubric " + source.name() + " declares no type '" + type
+                    + "'; it declares: " + declaredTypes());
+        }
+        List<DeclaredType.Field> fields = factType.getFields().stream()
+                .map(f -> new DeclaredType.Field(f.getName(), f.getType(), FactsReader.bound(f, "min"),
+                        FactsReader.bound(f, "max")))
+                .toList();
+        boolean required = factType.getMetaData() != null && factType.getMetaData().containsKey("required");
+        return new DeclaredType(factType.getSimpleName(), required, fields);
+    }
+
+    /**
      * Reads a facts file for this rubric; the rubric's declared types may appear under {@code records}.
      *
      * @param file a YAML file, or JSON when its name ends in {@code .json}
@@ -170,20 +153,14 @@ public final class Rubric {
      * @throws FactsException naming the file, line and field of any problem
      */
     public FactSet readFacts(Path file) {
-        byte[] bytes;
+        String name = file.toString();
         try {
-            bytes = Files.readAllBytes(file);
+            return readFacts(name, Inputs.utf8(Inputs.read(file, limits.maxFileSize())));
         } catch (IOException e) {
-            throw new FactsException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+            throw new FactsException(name, 0, "", "cannot read: " + e.getMessage());
+        } catch (Inputs.Refused e) {
+            throw new FactsException(name, e.line(), "", e.getMessage());
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new FactsException(file.toString(), 0, "", "is not valid UTF-8");
-        }
-        return readFacts(file.toString(), text);
     }
 
     /**
@@ -195,6 +172,11 @@ public final class Rubric {
      * @throws FactsException naming the source, line and field of any problem
      */
     public FactSet readFacts(String sourceName, String text) {
+        try {
+            Inputs.checkSize(text, limits.maxFileSize());
+        } catch (Inputs.Refused e) {
+            throw new FactsException(sourceName, 0, "", e.getMessage());
+        }
         return factsReader.read(sourceName, text);
     }
 
@@ -216,41 +198,13 @@ public final class Rubric {
      * @param facts the facts
      * @return the scorecard
      * @throws FactsException if the facts do not fit the rubric (a judgement for an unknown item, say)
-     * @throws EvaluationException if a rule fails
+     * @throws EvaluationException if a rule fails, or the evaluation exceeds the rubric's firing limit or time
+     *     budget (see {@link RubricLoader})
      */
     public Scorecard score(FactSet facts) {
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
-        KieSession session = kieBase.newKieSession();
-        try {
-            session.setGlobal("score", scoring);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    scoring.firing(event.getMatch());
-                }
-            });
-            session.insert(facts.subject());
-            session.insert(facts.period());
-            session.insert(facts.round());
-            for (Object fact : facts.facts()) {
-                session.insert(fact);
-            }
-            session.fireAllRules();
-        } catch (EvaluationException | FactsException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof EvaluationException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof EvaluationException evaluation) {
-                throw evaluation;
-            }
-            throw new EvaluationException("rubric " + source.name() + " failed on " + facts.source() + ": " + e, e);
-        } finally {
-            session.dispose();
-        }
+        Evaluation.run(source.name(), kieBase, scoring, tally, facts, limits);
         return ScorecardBuilder.build(definition, ref(), facts, tally);
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.base.factmodel.GeneratedFact;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.rule.TypeDeclaration;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -83,9 +84,7 @@ final class RubricCompiler {
         Map<String, FactType> declared = new LinkedHashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (FactType type : pkg.getFactTypes()) {
-                // The package also lists the classes its patterns use (Meeting, List); only the types its own
-                // `declare` blocks generate are records a facts file may give.
-                if (GeneratedFact.class.isAssignableFrom(type.getFactClass()) && !type.getFactClass().isEnum()) {
+                if (declaredHere(pkg, type)) {
                     declared.put(type.getSimpleName(), type);
                     checkBounds(type, source, problems);
                 }
@@ -130,6 +129,19 @@ final class RubricCompiler {
         }
         return new RubricException.Problem(source.name(), line,
                 "the rules must declare 'global " + Scoring.class.getName() + " score;' to report what they find");
+    }
+
+    /**
+     * Drools also lists a fact type for each existing class the rules match on (Meeting, List…); only the types
+     * the file declares itself are records a facts file may give.
+     */
+    private static boolean declaredHere(KiePackage pkg, FactType type) {
+        if (!(pkg instanceof InternalKnowledgePackage internal)) {
+            return true;
+        }
+        TypeDeclaration declaration = internal.getTypeDeclaration(type.getSimpleName());
+        return declaration != null && declaration.isDefinition() && declaration.isGeneratedFact()
+                && !type.getFactClass().isEnum();
     }
 
     private static RuleInfo info(Rule rule, int line, HeaderReader.Header header, String file,

@@ -69,7 +69,7 @@ public final class Scoring {
 
     void firing(Match match) {
         this.current = match;
-        tally.firings.merge(match.getRule().getName(), 1, Integer::sum);
+        tally.fired(match.getRule().getName());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What the rules reported during one evaluation, before the rubric's semantics are applied. */
 final class Tally {
@@ -17,7 +18,15 @@ final class Tally {
     final Map<String, List<Exemption>> exemptions = new HashMap<>();
     final List<Bonus> bonuses = new ArrayList<>();
     final List<Veto> vetoes = new ArrayList<>();
-    final Map<String, Integer> firings = new HashMap<>();
+    /** Firings per rule; read by the caller while the worker fires (see {@link Evaluation}). */
+    final Map<String, Integer> firings = new ConcurrentHashMap<>();
+    /** The rule firing now, or last, for errors. */
+    volatile String firing;
+
+    void fired(String rule) {
+        firing = rule;
+        firings.merge(rule, 1, Integer::sum);
+    }
 
     void add(Deduction d) {
         deductions.computeIfAbsent(d.item(), k -> new ArrayList<>()).add(d);

@@ -2,7 +2,9 @@
  * Loading rubric files and scoring facts against them.
  *
  * <p>Start at {@link io.github.rubric.rules.Rubric}: {@code Rubric.fromClasspath(...)},
- * {@code Rubric.fromFile(...)} or {@code Rubric.fromString(...)} compile a one-file rubric;
+ * {@code Rubric.fromFile(...)} or {@code Rubric.fromString(...)} compile a one-file rubric, and
+ * {@link io.github.rubric.rules.Rubric#loader()} does so with chosen trust (safe mode for untrusted files) and
+ * limits;
  * {@link io.github.rubric.rules.Rubric#score(java.nio.file.Path)} scores a facts file and returns a
  * {@link io.github.rubric.model.result.Scorecard}; {@link io.github.rubric.rules.Scorecards} writes it as JSON
  * or as a table. Rule consequences report through {@link io.github.rubric.rules.Scoring}, the global

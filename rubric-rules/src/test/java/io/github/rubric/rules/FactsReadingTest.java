@@ -265,7 +265,7 @@ class FactsReadingTest {
                           - type: GENERAL_MEETING
                             date: 2024-03-12
                             date: 2024-03-13
-                        """, 6, "", "malformed YAML: Duplicate field 'date'"),
+                        """, 6, "meetings[0].date", "malformed YAML: Duplicate field 'date'"),
                 bad("a duplicate id", FACTS_RUBRIC, "branch.yaml", SUBJECT + """
                         period: 2024
                         meetings:
@@ -323,7 +323,7 @@ class FactsReadingTest {
                         meetings:
                           - { type: GENERAL_MEETING, date: 2024-03-12
                           - { type: GENERAL_MEETING, date: 2024-06-12 }
-                        """, 5, "", "malformed YAML:"),
+                        """, 5, "meetings[0].date", "malformed YAML:"),
                 bad("an unknown field in a JSON facts file", FACTS_RUBRIC, "branch.json", """
                         {
                           "subject": { "kind": "organization", "id": "b1", "name": "测试党支部", "type": "PARTY_BRANCH" },
@@ -339,7 +339,7 @@ class FactsReadingTest {
                           "period": 2024,
                           "meetings": [ { "type": "GENERAL_MEETING", "date": "2024-03-12" }, ]
                         }
-                        """, 4, "", "malformed JSON:"),
+                        """, 4, "meetings[1]", "malformed JSON:"),
                 bad("a judgement for an unknown item", JUDGED, "branch.yaml", SUBJECT + """
                         period: 2024
                         judgements:

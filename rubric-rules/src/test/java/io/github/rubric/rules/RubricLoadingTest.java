@@ -37,7 +37,7 @@ class RubricLoadingTest {
 
     @ParameterizedTest(name = "{0} -> line {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            header-yaml-syntax-error.drl    | 10 | rubric header: sections[0]: mapping values are not allowed here
+            header-yaml-syntax-error.drl    | 10 | rubric header: sections[0].title: mapping values are not allowed here
             header-unknown-field.drl        | 15 | rubric header: sections[0].items[0].maxPoint: unknown field 'maxPoint'; expected one of: assumption, criteria, discretionary, evidenceMethod, grades, id, maxPoints, requirement, title
             missing-header.drl              |  1 | no rubric header: the file must open with a '/*---' line
             unclosed-header.drl             |  1 | the rubric header opened here is never closed: expected a line '---*/'

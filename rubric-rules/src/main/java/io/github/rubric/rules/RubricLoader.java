@@ -1,0 +1,254 @@
+package io.github.rubric.rules;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads rubric files with chosen trust and limits; made by {@link Rubric#loader()}.
+ *
+ * <pre>{@code
+ * Rubric rubric = Rubric.loader()
+ *         .firingLimit(100_000)
+ *         .timeBudget(Duration.ofSeconds(2))
+ *         .fromFile(Path.of("uploads/rubric.drl"));     // safe mode: the file's author is not trusted
+ * Rubric own = Rubric.loader().trusted().fromFile(Path.of("rubrics/ours.drl"));
+ * }</pre>
+ *
+ * <p><b>Trust.</b> A rule file's consequences are Java and could call anything. Files read with
+ * {@link #fromFile} or {@link #fromString} are loaded in <em>safe mode</em> unless {@link #trusted()} is
+ * called: before anything is compiled, the file is inspected and refused, with file, line and the offending
+ * name, if it uses anything outside an allow-list (the rubric's own declared types, the library's model and
+ * {@link Scoring}, basic {@code java.lang} types, {@code java.math}, {@code java.time}, {@code java.util}
+ * collections) or constructs that could hang the engine or change facts (loops, recursion, statics,
+ * {@code modify}/{@code update}/{@code retract}/{@code delete}, setters). Resources read with
+ * {@link #fromClasspath} ship with the application and are trusted unless {@link #safe()} is called. Safe mode
+ * is a static check of the rule text, not a JVM sandbox; {@code docs/security.md} says what it guarantees.
+ *
+ * <p><b>Limits</b> hold for every evaluation of the loaded rubric: the rules may fire at most
+ * {@link #firingLimit} times and run at most {@link #timeBudget}; facts files may be at most
+ * {@link #maxFileSize} bytes, as may the rubric file itself.
+ *
+ * <p>Each setting may be given once; a loader is not thread-safe, the rubrics it loads are.
+ */
+public final class RubricLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(RubricLoader.class);
+
+    private static final String GUIDANCE = "safe mode loads rule files from authors who are not trusted: they may"
+            + " use the rubric's own declared types, the library's model types and score, basic java.lang types,"
+            + " java.math, java.time and java.util collections, and no loops, recursion, statics or changes to facts"
+            + " (see docs/security.md); if you trust the file's author, load it with Rubric.loader().trusted()";
+
+    private enum Trust { DEFAULT, TRUSTED, SAFE }
+
+    private Trust trust = Trust.DEFAULT;
+    private Integer firingLimit;
+    private Duration timeBudget;
+    private Long maxFileSize;
+
+    RubricLoader() {
+    }
+
+    /**
+     * Trusts the rule files this loader loads: no safe-mode inspection, whatever their origin. Only for files
+     * whose authors may run code in this process.
+     *
+     * @return this loader
+     * @throws IllegalStateException if trust was already set
+     */
+    public RubricLoader trusted() {
+        requireTrustUnset();
+        trust = Trust.TRUSTED;
+        return this;
+    }
+
+    /**
+     * Loads every rule file in safe mode, classpath resources included.
+     *
+     * @return this loader
+     * @throws IllegalStateException if trust was already set
+     */
+    public RubricLoader safe() {
+        requireTrustUnset();
+        trust = Trust.SAFE;
+        return this;
+    }
+
+    /**
+     * @param limit the most rule firings one evaluation may take (default 1,000,000); beyond it, scoring fails
+     *     with an {@link EvaluationException} naming the rules that fired most
+     * @return this loader
+     * @throws IllegalArgumentException if the limit is below 1
+     * @throws IllegalStateException if the limit was already set
+     */
+    public RubricLoader firingLimit(int limit) {
+        if (firingLimit != null) {
+            throw new IllegalStateException("firing limit was already set to " + firingLimit);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("firing limit must be at least 1, was " + limit);
+        }
+        firingLimit = limit;
+        return this;
+    }
+
+    /**
+     * @param budget the longest one evaluation may run (default 10 seconds); when it runs out, scoring fails with
+     *     an {@link EvaluationException} and the calling thread goes free
+     * @return this loader
+     * @throws IllegalArgumentException if the budget is not positive
+     * @throws IllegalStateException if the budget was already set
+     */
+    public RubricLoader timeBudget(Duration budget) {
+        Objects.requireNonNull(budget, "time budget must not be null");
+        if (timeBudget != null) {
+            throw new IllegalStateException("time budget was already set to " + timeBudget);
+        }
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("time budget must be positive, was " + budget);
+        }
+        timeBudget = budget;
+        return this;
+    }
+
+    /**
+     * @param bytes the largest facts file the rubric reads, and the largest rubric file this loader loads
+     *     (default 2 MiB); a larger one fails with a {@link FactsException} or {@link RubricException}
+     * @return this loader
+     * @throws IllegalArgumentException if the size is below 1
+     * @throws IllegalStateException if the size was already set
+     */
+    public RubricLoader maxFileSize(long bytes) {
+        if (maxFileSize != null) {
+            throw new IllegalStateException("maximum file size was already set to " + maxFileSize);
+        }
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maximum file size must be at least 1 byte, was " + bytes);
+        }
+        maxFileSize = bytes;
+        return this;
+    }
+
+    /**
+     * Loads a rubric file from the file system, in safe mode unless {@link #trusted()}.
+     *
+     * @param file the rubric file
+     * @return the compiled rubric
+     * @throws RubricException if the file has errors, is refused by safe mode, is too large or cannot be read
+     */
+    public Rubric fromFile(Path file) {
+        Objects.requireNonNull(file, "file must not be null");
+        Limits limits = limits();
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Inputs.read(file, limits.maxFileSize());
+        } catch (IOException e) {
+            throw problem(name, 0, "cannot read: " + e.getMessage());
+        } catch (Inputs.Refused e) {
+            throw problem(name, e.line(), e.getMessage());
+        }
+        return load(name, decode(name, bytes), trust != Trust.TRUSTED, limits);
+    }
+
+    /**
+     * Loads a rubric file from the classpath, trusted unless {@link #safe()}.
+     *
+     * @param resource the resource name, such as {@code io/github/rubric/examples/socialaffairs/social-affairs-bureau.drl}
+     * @return the compiled rubric
+     * @throws RubricException if there is no such resource or it has errors
+     */
+    public Rubric fromClasspath(String resource) {
+        Objects.requireNonNull(resource, "resource must not be null");
+        Limits limits = limits();
+        String path = resource.startsWith("/") ? resource.substring(1) : resource;
+        String name = "classpath:" + path;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Rubric.class.getClassLoader();
+        }
+        byte[] bytes;
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new FileNotFoundException("no such resource on the classpath");
+            }
+            bytes = Inputs.read(in, limits.maxFileSize());
+        } catch (IOException e) {
+            throw problem(name, 0, "cannot read: " + e.getMessage());
+        } catch (Inputs.Refused e) {
+            throw problem(name, e.line(), e.getMessage());
+        }
+        return load(name, decode(name, bytes), trust == Trust.SAFE, limits);
+    }
+
+    /**
+     * Loads a rubric from text, in safe mode unless {@link #trusted()}.
+     *
+     * @param sourceName a name for error messages and the scorecard, such as the file it came from
+     * @param text the rubric file's content
+     * @return the compiled rubric
+     * @throws RubricException if the text has errors, is refused by safe mode or is too large
+     */
+    public Rubric fromString(String sourceName, String text) {
+        Objects.requireNonNull(sourceName, "sourceName must not be null");
+        Objects.requireNonNull(text, "text must not be null");
+        Limits limits = limits();
+        try {
+            Inputs.checkSize(text, limits.maxFileSize());
+        } catch (Inputs.Refused e) {
+            throw problem(sourceName, 0, e.getMessage());
+        }
+        return load(sourceName, text, trust != Trust.TRUSTED, limits);
+    }
+
+    private static Rubric load(String name, String text, boolean safe, Limits limits) {
+        long start = System.nanoTime();
+        RubricSource source = RubricSource.of(name, text.replace("\r\n", "\n"));
+        if (safe) {
+            List<RubricException.Problem> refused = SafeMode.check(source);
+            if (!refused.isEmpty()) {
+                List<RubricException.Problem> all = new ArrayList<>(refused);
+                if (refused.stream().anyMatch(p -> p.message().startsWith("safe mode:"))) {
+                    all.add(new RubricException.Problem(name, 0, GUIDANCE));
+                }
+                throw new RubricException(all);
+            }
+        }
+        HeaderReader.Header header = HeaderReader.read(source);
+        RubricCompiler.Compiled compiled = RubricCompiler.compile(source, header);
+        LOG.debug("compiled rubric {} from {} ({} mode) in {} ms", header.definition().id(), name,
+                safe ? "safe" : "trusted", (System.nanoTime() - start) / 1_000_000);
+        return new Rubric(source, header, compiled, limits);
+    }
+
+    private Limits limits() {
+        return new Limits(firingLimit == null ? Limits.DEFAULT_FIRING_LIMIT : firingLimit,
+                timeBudget == null ? Limits.DEFAULT_TIME_BUDGET : timeBudget,
+                maxFileSize == null ? Limits.DEFAULT_MAX_FILE_SIZE : maxFileSize);
+    }
+
+    private void requireTrustUnset() {
+        if (trust != Trust.DEFAULT) {
+            throw new IllegalStateException("trust was already set to " + trust.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static String decode(String name, byte[] bytes) {
+        try {
+            return Inputs.utf8(bytes);
+        } catch (Inputs.Refused e) {
+            throw problem(name, e.line(), e.getMessage());
+        }
+    }
+
+    private static RubricException problem(String name, int line, String message) {
+        return new RubricException(List.of(new RubricException.Problem(name, line, message)));
+    }
+}
