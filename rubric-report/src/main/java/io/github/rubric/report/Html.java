@@ -35,6 +35,8 @@ final class Html {
             table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
             table.grades { width: auto; }
             table.form { table-layout: fixed; }
+            table.ranking td { white-space: nowrap; }
+            table.ranking td.small, table.failures td { white-space: normal; word-break: break-all; }
             th, td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; text-align: left; }
             th { background: var(--head); white-space: nowrap; }
             td.num, th.num { text-align: right; white-space: nowrap; }

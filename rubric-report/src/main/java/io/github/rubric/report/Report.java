@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * report.write(Path.of("results.html"));      // or .xlsx, .json, .jsonl, .csv
  * }</pre>
  *
- * <p>Subjects are ranked by {@link Ranking}. JSON, JSON lines, CSV and HTML are text in UTF-8 and the same byte
- * for byte for the same inputs, whatever the number of threads that scored them. Instances are immutable.
+ * <p>Subjects are ranked by {@link Ranking}. JSON, JSON lines, CSV and HTML are text in UTF-8. Every format is
+ * the same byte for byte for the same inputs, whatever the number of threads that scored them. Instances are
+ * immutable.
  */
 public final class Report {
     /** The formats a report is written in, chosen by a file's extension. */

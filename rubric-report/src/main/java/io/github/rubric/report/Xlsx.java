@@ -7,13 +7,21 @@ import io.github.rubric.rules.batch.BatchResult;
 import io.github.rubric.rules.batch.Outcome;
 import io.github.rubric.rules.batch.Ranking;
 import io.github.rubric.rules.batch.Standing;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
+import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -24,7 +32,6 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -32,7 +39,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The Excel workbook: a ranking sheet (排名), a statistics sheet (统计), one score sheet per subject in ranking
  * order, named after the subject, in the shape of the rubric's form, and a sheet of failures (未能评分) when there
- * are any. Points are numeric cells: Excel has no decimal type, and every point value of a rubric (halves,
+ * are any. The same batch gives the same bytes: entries carry a fixed date and no creation time. Points are numeric cells: Excel has no decimal type, and every point value of a rubric (halves,
  * hundredths) is shown exactly.
  */
 final class Xlsx {
@@ -43,7 +50,9 @@ final class Xlsx {
     /** The failures sheet's name. */
     static final String FAILURES = "未能评分";
 
-    private final Workbook workbook = new XSSFWorkbook();
+    private static final LocalDateTime EPOCH = LocalDateTime.of(1980, 1, 1, 0, 0);
+
+    private final XSSFWorkbook workbook = new XSSFWorkbook();
     private final CellStyle title;
     private final CellStyle header;
     private final CellStyle text;
@@ -93,7 +102,8 @@ final class Xlsx {
 
     static void write(BatchResult result, Ranking ranking, OutputStream out) throws IOException {
         Xlsx xlsx = new Xlsx();
-        try (Workbook workbook = xlsx.workbook) {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = xlsx.workbook) {
             xlsx.ranking(result, ranking);
             xlsx.statistics(result, ranking);
             for (Standing standing : ranking.standings()) {
@@ -102,8 +112,31 @@ final class Xlsx {
             if (!result.failures().isEmpty()) {
                 xlsx.failures(result.failures());
             }
-            workbook.write(out);
+            POIXMLProperties.CoreProperties core = workbook.getProperties().getCoreProperties();
+            core.setCreated(Optional.empty());
+            core.setCreator("Rubric");
+            core.setTitle(result.rubric().title());
+            workbook.write(written);
         }
+        reproducible(written.toByteArray(), out);
+    }
+
+    /**
+     * Copies the workbook's zip with every entry dated 1980-01-01, the earliest a zip can say, instead of the
+     * time of writing, so that the same batch gives the same bytes.
+     */
+    private static void reproducible(byte[] xlsx, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTimeLocal(EPOCH);
+                zip.putNextEntry(copy);
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        zip.finish();
     }
 
     private Sheet sheet(String wanted) {
