@@ -2,6 +2,7 @@ package io.github.rubric.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rubric.rules.Scorecards;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,19 @@ class ReportTextTest {
         assertThat(failure.path("message").asText())
                 .startsWith(folder.resolve(Fixture.BROKEN_NAME) + ":5: meetings[0].date: ");
         assertThat(root.path("scorecards")).hasSize(9);
+    }
+
+    @Test
+    void jsonDocumentsScorecardsReadBackAsTheScorecardsScored() throws Exception {
+        // GIVEN the bundled batch and a broken file
+
+        // WHEN
+        JsonNode scorecards = JSON.readTree(report.json()).path("scorecards");
+
+        // THEN
+        for (int i = 0; i < scorecards.size(); i++) {
+            assertThat(Scorecards.fromJson(scorecards.get(i).toString())).isEqualTo(report.result().scorecards().get(i));
+        }
     }
 
     @Test

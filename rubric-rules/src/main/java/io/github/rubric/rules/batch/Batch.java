@@ -78,7 +78,8 @@ public final class Batch {
     /**
      * @param count how many subjects to score at once; by default one per processor
      * @return this batch
-     * @throws IllegalArgumentException if count is below 1, or the thread count was already set
+     * @throws IllegalArgumentException if count is below 1
+     * @throws IllegalStateException if the thread count was already set
      */
     public Batch threads(int count) {
         if (threadsSet) {
@@ -162,13 +163,12 @@ public final class Batch {
         }
     }
 
-    private static List<Inputs.Unit> read(ExecutorService pool, List<Object> files) {
+    private static List<Inputs.Unit> read(ExecutorService pool, List<Inputs.Source> sources) {
         List<Future<List<Inputs.Unit>>> reads = new ArrayList<>();
-        for (Object file : files) {
-            Callable<List<Inputs.Unit>> read = file instanceof Path path
-                    ? () -> Inputs.units(path)
-                    : () -> List.of(new Inputs.Unit(((Outcome.Failed) file).source(), ((Outcome.Failed) file).file(),
-                            "", "", (Outcome.Failed) file));
+        for (Inputs.Source source : sources) {
+            Callable<List<Inputs.Unit>> read = source.failure() == null
+                    ? () -> Inputs.units(source.file())
+                    : () -> List.of(Inputs.failure(source.failure()));
             reads.add(pool.submit(read));
         }
         List<Inputs.Unit> units = new ArrayList<>();

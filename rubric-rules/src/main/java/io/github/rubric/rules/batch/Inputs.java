@@ -59,11 +59,20 @@ final class Inputs {
     }
 
     /**
+     * A file to read, or an input that gave none.
+     *
+     * @param file the file, or null
+     * @param failure why the input gave no file, or null
+     */
+    record Source(Path file, Outcome.Failed failure) {
+    }
+
+    /**
      * @param inputs files and folders, in the order given
      * @return the files to read, in order; a missing input or a folder without facts files as a failure
      */
-    static List<Object> files(List<Path> inputs) {
-        List<Object> files = new ArrayList<>();
+    static List<Source> files(List<Path> inputs) {
+        List<Source> files = new ArrayList<>();
         for (Path input : inputs) {
             String name = input.toString();
             if (Files.isDirectory(input)) {
@@ -72,17 +81,18 @@ final class Inputs {
                     found = listing.filter(Files::isRegularFile).filter(Inputs::isFactsFile)
                             .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
                 } catch (IOException e) {
-                    files.add(failed(name, "cannot list the folder: " + e.getMessage()));
+                    files.add(new Source(null, failed(name, "cannot list the folder: " + e.getMessage())));
                     continue;
                 }
                 if (found.isEmpty()) {
-                    files.add(failed(name, "the folder holds no facts files (*.yaml, *.yml, *.json)"));
+                    files.add(new Source(null, failed(name, "the folder holds no facts files (*.yaml, *.yml, *.json)")));
                 }
-                files.addAll(found);
+                found.forEach(file -> files.add(new Source(file, null)));
             } else if (Files.isRegularFile(input)) {
-                files.add(input);
+                files.add(new Source(input, null));
             } else {
-                files.add(failed(name, Files.exists(input) ? "is neither a file nor a folder" : "no such file or folder"));
+                files.add(new Source(null, failed(name, Files.exists(input) ? "is neither a file nor a folder"
+                        : "no such file or folder")));
             }
         }
         return files;
@@ -134,7 +144,8 @@ final class Inputs {
         return units == null ? List.of(new Unit(name, name, text, "", null)) : units;
     }
 
-    private static Unit failure(Outcome.Failed failed) {
+    /** @return a unit that only reports the failure */
+    static Unit failure(Outcome.Failed failed) {
         return new Unit(failed.source(), failed.file(), "", "", failed);
     }
 
