@@ -15,10 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code rubric} command: {@code score} a facts file against a rubric file, {@code lint} rubric files.
+ * The {@code rubric} command: {@code score} a facts file against a rubric file, {@code lint} rubric files;
+ * {@code batch}, {@code rank} and {@code report} score many subjects at once (see {@link BatchCommands}).
  *
  * <p>Exit codes: 0 success; 1 a rubric, facts or scoring error (printed on standard error with file, line
- * and field); 2 a usage error.
+ * and field), or any subject of a batch that could not be scored; 2 a usage error.
  */
 public final class Main {
     /** Success. */
@@ -38,22 +39,44 @@ public final class Main {
                                                 score one subject's rounds (one facts file per round, e.g.
                                                 自查 and 复查) and combine them as the rubric declares
               lint <rubric>...                  load rubric files and report every error with its line
+              batch <rubric> <input>... [--threads N] [--jsonl]
+                                                score many subjects in parallel; one line each in input
+                                                order, or JSON lines streamed as they finish
+              rank <rubric> <input>... [--threads N] [--json | --csv]
+                                                score and rank: ranks with ties, pass/fail and grade
+                                                counts, distribution of totals, average per item
+              report <rubric> <input>... -o <file>... [--threads N]
+                                                score, rank and write reports: .html (charts, score
+                                                sheets), .xlsx (one sheet per subject), .json, .jsonl, .csv
               help                              print this help
 
-            A <rubric> is a file path, or classpath:<resource> for a bundled rubric.
-            Exit codes: 0 success, 1 rubric/facts/scoring error, 2 usage error.
+            A <rubric> is a file path, or classpath:<resource> for a bundled rubric. An <input> is a facts
+            file, a folder of them (*.yaml, *.yml, *.json), or a file whose only field, subjects, lists
+            many subjects. Threads default to one per processor; results are in input order regardless.
+            Exit codes: 0 success, 1 rubric/facts/scoring error or any subject not scored, 2 usage error.
             """;
 
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean terminal;
 
     /**
      * @param out where results go
      * @param err where errors go
      */
     public Main(PrintStream out, PrintStream err) {
+        this(out, err, false);
+    }
+
+    /**
+     * @param out where results go
+     * @param err where errors go
+     * @param terminal whether a person watches: long runs then show their progress on {@code err}
+     */
+    public Main(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     /**
@@ -64,7 +87,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new Main(out, err).run(args));
+        System.exit(new Main(out, err, System.console() != null).run(args));
     }
 
     /**
@@ -83,6 +106,7 @@ public final class Main {
             return switch (args[0]) {
                 case "score" -> score(rest);
                 case "lint" -> lint(rest);
+                case "batch", "rank", "report" -> batchCommand(args[0], rest);
                 case "help", "--help", "-h" -> {
                     out.print(HELP);
                     yield OK;
@@ -90,6 +114,26 @@ public final class Main {
                 default -> usage("unknown command '" + args[0] + "'");
             };
         } catch (RubricException | FactsException | EvaluationException e) {
+            err.println("error: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int batchCommand(String command, List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(HELP);
+            return OK;
+        }
+        BatchCommands commands = new BatchCommands(out, err, terminal, Main::load);
+        try {
+            return switch (command) {
+                case "batch" -> commands.batch(args);
+                case "rank" -> commands.rank(args);
+                default -> commands.report(args);
+            };
+        } catch (BatchCommands.Usage e) {
+            return usage(e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return FAILED;
         }

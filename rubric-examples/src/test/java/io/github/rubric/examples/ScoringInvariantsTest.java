@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rubric.model.fact.FactSet;
 import io.github.rubric.model.result.Scorecard;
 import io.github.rubric.rules.Rubric;
+import io.github.rubric.rules.batch.Batch;
+import io.github.rubric.rules.batch.BatchResult;
 import io.github.rubric.rules.Scorecards;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,11 +67,14 @@ class ScoringInvariantsTest {
         Rubric rubric = Rubric.fromClasspath(resource);
 
         for (Path file : BundledRubrics.exampleFacts(resource)) {
-            // WHEN
-            Scorecard card = rubric.score(file);
+            // WHEN scored as a batch, which reads facts files and many-subjects files alike
+            BatchResult result = Batch.of(rubric).threads(1).score(List.of(file));
 
             // THEN
-            ScorecardInvariants.check(rubric.definition(), card, resource + " with " + file.getFileName());
+            assertThat(result.failures()).as(resource + " with " + file.getFileName()).isEmpty();
+            for (Scorecard card : result.scorecards()) {
+                ScorecardInvariants.check(rubric.definition(), card, resource + " with " + file.getFileName());
+            }
         }
     }
 

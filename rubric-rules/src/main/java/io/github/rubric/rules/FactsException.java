@@ -11,12 +11,14 @@ public final class FactsException extends RuntimeException {
     private final String source;
     private final String path;
     private final int line;
+    private final String problem;
 
     FactsException(String source, int line, String path, String problem) {
         super(source + (line > 0 ? ":" + line : "") + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
         this.source = source;
         this.path = path;
         this.line = line;
+        this.problem = problem;
     }
 
     /** @return the facts file (or other source name) */
@@ -32,5 +34,10 @@ public final class FactsException extends RuntimeException {
     /** @return the 1-based line in the file, or 0 when unknown */
     public int line() {
         return line;
+    }
+
+    /** @return what is wrong, without the file, line and path ({@code is required}) */
+    public String problem() {
+        return problem;
     }
 }

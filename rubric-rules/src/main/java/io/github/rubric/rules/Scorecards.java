@@ -286,7 +286,14 @@ public final class Scorecards {
         }
     }
 
-    private static List<String> explanation(ItemScore item) {
+    /**
+     * Explains an item's score in the lines of the form's 扣分说明 column: how the basis was set when it is not
+     * the maximum, each deduction with its evidence, exemptions, findings and the item's note.
+     *
+     * @param item an item's score
+     * @return the lines, empty for an item at its maximum with nothing to say
+     */
+    public static List<String> explanation(ItemScore item) {
         List<String> lines = new java.util.ArrayList<>();
         if (!item.basisNote().startsWith("满分")) {
             lines.add(item.basisNote());
