@@ -50,6 +50,7 @@ public final class Rubric {
     private final Map<String, RuleInfo> rules;
     private final FactsReader factsReader;
     private final Map<String, FactType> declaredTypes;
+    private final Map<String, RuleShapes.Shape> shapes;
 
     private Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled) {
         this.source = source;
@@ -58,6 +59,7 @@ public final class Rubric {
         this.rules = compiled.rules();
         this.declaredTypes = compiled.declaredTypes();
         this.factsReader = new FactsReader(declaredTypes);
+        this.shapes = RuleShapes.of(kieBase);
     }
 
     /**
@@ -217,6 +219,20 @@ public final class Rubric {
      * @throws EvaluationException if a rule fails
      */
     public Scorecard score(FactSet facts) {
+        return evaluate(facts).scorecard();
+    }
+
+    /**
+     * Scores one subject's facts and keeps how: which rules fired, and which criteria were checked against
+     * which facts (the explanation of a full score as well as of a deduction).
+     *
+     * @param facts the facts
+     * @return the scorecard with its rule firings and checks
+     * @throws FactsException if the facts do not fit the rubric
+     * @throws EvaluationException if a rule fails
+     */
+    public Evaluation evaluate(FactSet facts) {
+        List<Check> checks;
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
         KieSession session = kieBase.newKieSession();
@@ -234,6 +250,7 @@ public final class Rubric {
                 session.insert(fact);
             }
             session.fireAllRules();
+            checks = Examiner.checks(rules, shapes, session, facts, tally.firings);
         } catch (EvaluationException | FactsException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -248,6 +265,21 @@ public final class Rubric {
         } finally {
             session.dispose();
         }
-        return ScorecardBuilder.build(definition, ref(), facts, tally);
+        Map<String, Integer> firings = new java.util.HashMap<>(tally.firings);
+        rules.keySet().forEach(rule -> firings.putIfAbsent(rule, 0));
+        return new Evaluation(ScorecardBuilder.build(definition, ref(), facts, tally), firings, checks);
+    }
+
+    // for the lint and other tools in this package
+    RubricSource source() {
+        return source;
+    }
+
+    Map<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    Map<String, RuleShapes.Shape> shapes() {
+        return shapes;
     }
 }
