@@ -120,7 +120,7 @@ final class ScenarioCheck {
                             : entries.stream().filter(entry -> itemOf(entry).equals(m.item())).toList();
                     mismatches.add(new Mismatch(m.line(), m.item(), "expected a " + kind + " " + m.describe()
                             + ", found none" + listing(candidates, describe, m.item() == null
-                            ? "the " + kind + "s" : "the " + kind + "s of item " + m.item())));
+                            ? "the " + plural(kind) : "the " + plural(kind) + " of item " + m.item())));
                 }
             }
         }
@@ -143,6 +143,10 @@ final class ScenarioCheck {
             mismatches.add(new Mismatch(line, item, message));
             expected.add(want);
             actual.add(got);
+        }
+
+        private static String plural(String kind) {
+            return kind.endsWith("s") || kind.endsWith("o") ? kind + "es" : kind + "s";
         }
 
         private static String itemOf(Object entry) {

@@ -141,14 +141,18 @@ public final class ScenarioFolder {
 
     static ScenarioResult run(Path file, Rubric rubric, RuleCoverage coverage, Map<String, Rubric> loaded) {
         Scenario scenario;
-        Rubric against;
         try {
             scenario = Scenario.read(file);
+        } catch (RuntimeException e) {
+            return ScenarioResult.unreadable(file, e);
+        }
+        Rubric against;
+        try {
             against = rubric != null ? rubric
                     : loaded.computeIfAbsent(scenario.rubric().orElse("") + "@" + file.getParent(),
                     k -> scenario.loadOwnRubric());
         } catch (RuntimeException e) {
-            return ScenarioResult.unreadable(file, e);
+            return new ScenarioResult(scenario, null, null, ScenarioCheck.Outcome.NONE, e);
         }
         ScenarioResult result = scenario.run(against);
         if (coverage != null) {
