@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 enum BundledRubrics {
     /** Seed 000: 社会事业局党工委直属党组织工作目标责任制考核细则. */
-    SOCIAL_AFFAIRS("io/github/rubric/examples/socialaffairs/social-affairs-bureau.drl", "scenarios/socialaffairs");
+    SOCIAL_AFFAIRS("io/github/rubric/examples/socialaffairs/social-affairs-bureau.drl", "scenarios/socialaffairs"),
+    /** The template for new rubrics (docs/authoring.md): an invented rubric using each kind of criterion once. */
+    TEMPLATE("io/github/rubric/examples/template/template.drl", "scenarios/template");
 
     private static final Map<BundledRubrics, Rubric> LOADED = new ConcurrentHashMap<>();
 
