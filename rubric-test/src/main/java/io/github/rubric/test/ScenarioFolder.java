@@ -51,7 +51,8 @@ public final class ScenarioFolder {
 
     /**
      * A folder on the classpath, in a directory or a jar. If several classpath roots hold it, the files of all
-     * are taken; of two files with the same name, the one earlier on the classpath.
+     * are taken; of two files with the same name, the one earlier on the classpath. A jar must hold the
+     * folder's directory entry, as jars built by Maven or the {@code jar} tool do.
      *
      * @param folder the folder's resource name, such as {@code scenarios/socialaffairs}
      * @return its scenario files
