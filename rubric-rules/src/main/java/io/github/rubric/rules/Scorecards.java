@@ -128,7 +128,7 @@ public final class Scorecards {
         out.append('\n').append("评分依据（各项检查的标准及查验的事实）").append('\n');
         for (SectionScore section : card.sections()) {
             for (ItemScore item : section.items()) {
-                out.append(explain(item, evaluation.checks(item.id())));
+                out.append(explain(item, evaluation.checks(item.id()), card.vetoes()));
             }
         }
         List<Check> bonusRules = evaluation.checks().stream().filter(c -> c.item() == null).toList();
@@ -140,8 +140,8 @@ public final class Scorecards {
                     out.append("  ").append(check.rule()).append("：未加分").append(examined(check)).append('\n');
                 }
                 for (Bonus b : claimed) {
-                    out.append("  ").append(check.rule()).append("：加").append(Points.format(b.counted())).append("分 ")
-                            .append(b.reason()).append('\n');
+                    out.append("  ").append(check.rule()).append("：计").append(Points.format(b.counted())).append("分 ")
+                            .append(b.reason()).append(b.note().isEmpty() ? "" : "（" + b.note() + "）").append('\n');
                 }
             }
         }
@@ -151,18 +151,24 @@ public final class Scorecards {
     /**
      * @param item an item's score
      * @param checks the item's criteria as checked, from {@link Evaluation#checks(String)}
+     * @param vetoes the scorecard's vetoes
      * @return the item's explanation: a heading line, then one line per criterion and per entry
      */
-    static String explain(ItemScore item, List<Check> checks) {
+    static String explain(ItemScore item, List<Check> checks, List<Veto> vetoes) {
         StringBuilder out = new StringBuilder();
-        out.append(item.id()).append(' ').append(item.title()).append("（").append(item.basisNote()).append("，得")
-                .append(Points.format(item.score())).append("分）\n");
+        out.append(item.id()).append(' ').append(item.title()).append("（分值").append(Points.format(item.maxPoints()))
+                .append("分，得").append(Points.format(item.score())).append("分）\n");
+        if (!item.basisNote().startsWith("满分")) {
+            out.append("  ").append(item.basisNote()).append('\n');
+        }
         for (Check check : checks) {
             List<Deduction> deductions = item.deductions().stream().filter(d -> d.rule().equals(check.rule())).toList();
             List<Exemption> exemptions = item.exemptions().stream().filter(e -> e.rule().equals(check.rule())).toList();
             List<Finding> findings = item.findings().stream().filter(f -> f.rule().equals(check.rule())).toList();
-            if (deductions.isEmpty() && exemptions.isEmpty() && findings.isEmpty()) {
-                out.append("  ").append(check.rule()).append("：未扣分").append(examined(check)).append('\n');
+            List<Veto> vetoed = vetoes.stream().filter(v -> v.rule().equals(check.rule())).toList();
+            if (deductions.isEmpty() && exemptions.isEmpty() && findings.isEmpty() && vetoed.isEmpty()) {
+                out.append("  ").append(check.rule()).append(check.fired() ? "：已检查，未扣分" : "：未扣分")
+                        .append(examined(check)).append('\n');
                 continue;
             }
             out.append("  ").append(check.rule()).append('\n');
@@ -176,9 +182,9 @@ public final class Scorecards {
             for (Finding f : findings) {
                 out.append("    发现：").append(f.reason()).append(cite(f.evidence())).append('\n');
             }
-        }
-        if (checks.isEmpty()) {
-            out.append("  无规则：").append(item.basisNote()).append('\n');
+            for (Veto v : vetoed) {
+                out.append("    一票否决：").append(v.reason()).append(cite(v.evidence())).append('\n');
+            }
         }
         if (!item.note().isEmpty()) {
             out.append("  ").append(item.note()).append('\n');

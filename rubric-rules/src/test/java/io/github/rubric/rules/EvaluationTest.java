@@ -61,9 +61,9 @@ class EvaluationTest {
 
         // THEN
         assertThat(text).contains("评分依据")
-                .contains("1 党员大会（满分6分，得6分）")
+                .contains("1 党员大会（分值6分，得6分）")
                 .contains("1 全年召开党员大会不少于4次，每少1次扣1分：未扣分（查验4条：2024-01-10 党员大会 [meetings[1]]")
-                .contains("2 群众投诉（满分4分，得3分）")
+                .contains("2 群众投诉（分值4分，得3分）")
                 .contains("    -1 群众投诉经查实：投诉1，扣1分 [complaints[0]]");
     }
 
@@ -75,5 +75,29 @@ class EvaluationTest {
         // THEN
         assertThat(evaluation.checks()).extracting(Check::item).containsExactly("1", "2");
         assertThat(evaluation.checks()).allSatisfy(c -> assertThat(c.line()).isPositive());
+    }
+
+    @Test
+    void the_text_shows_a_veto_under_the_criterion_that_cast_it() {
+        // GIVEN a rubric whose item 2 also vetoes on a major incident
+        Rubric vetoing = Rubric.fromString("veto.drl", TinyRubric.text("1", "1") + """
+
+                rule "2.2 发生重大事故的一票否决"
+                    @item("2")
+                when
+                    $i : Incident( severity == IncidentSeverity.MAJOR )
+                then
+                    score.failAssessment("发生重大事故：" + $i.summary());
+                end
+                """);
+        var facts = vetoing.readFacts("b1.yaml", TinyRubric.facts(4) + """
+                incidents: [ { date: 2024-07-01, kind: SAFETY, severity: MAJOR, summary: 火灾 } ]
+                """);
+
+        // WHEN
+        String text = Scorecards.toText(vetoing.evaluate(facts));
+
+        // THEN
+        assertThat(text).contains("  2.2 发生重大事故的一票否决\n    一票否决：发生重大事故：火灾 [incidents[0]]\n");
     }
 }
