@@ -7,6 +7,7 @@ import io.github.rubric.rules.EvaluationException;
 import io.github.rubric.rules.FactsException;
 import io.github.rubric.rules.Rubric;
 import io.github.rubric.rules.RubricException;
+import io.github.rubric.rules.RubricLint;
 import io.github.rubric.rules.Scorecards;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code rubric} command: {@code score} a facts file against a rubric file, {@code lint} rubric files;
+ * The {@code rubric} command: {@code score} a facts file against a rubric file, {@code lint} rubric files,
+ * {@code test} a rubric against a folder of scenarios, {@code diff} two versions of a rubric;
  * {@code batch}, {@code rank} and {@code report} score many subjects at once (see {@link BatchCommands}).
  *
  * <p>Exit codes: 0 success; 1 a rubric, facts or scoring error (printed on standard error with file, line
- * and field), or any subject of a batch that could not be scored; 2 a usage error.
+ * and field), any subject of a batch that could not be scored, a failed scenario, rule coverage under the
+ * minimum, or a lint warning under {@code --strict}; 2 a usage error.
  */
 public final class Main {
     /** Success. */
     public static final int OK = 0;
-    /** A rubric file, facts file or rule failed. */
+    /** A rubric file, facts file, rule or scenario failed. */
     public static final int FAILED = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;
@@ -34,11 +37,18 @@ public final class Main {
 
             Commands:
               score <rubric> <facts> [--json]   score a facts file (YAML, or .json) against a rubric file;
-                                                prints the scorecard as a table, or as JSON with --json
+                    [--explain]                 prints the scorecard as a table, or as JSON with --json;
+                                                --explain adds every criterion checked and the facts examined
               score <rubric> <facts> <facts>... [--json]
                                                 score one subject's rounds (one facts file per round, e.g.
                                                 自查 and 复查) and combine them as the rubric declares
-              lint <rubric>...                  load rubric files and report every error with its line
+              lint [--strict] <rubric>...       load rubric files and report every error with its line, then
+                                                warnings (exit 1 on warnings only with --strict)
+              test <rubric> <scenarios>         run a folder of scenario files against a rubric; prints each
+                   [--min-coverage <percent>]   result, the rule coverage and "N passed, M failed"; exit 1 on a
+                                                failure or coverage under the minimum
+              diff <before> <after> <facts>...  score facts files with two versions of a rubric and report what
+                                                differs, per subject and item, with the reasons on each side
               batch <rubric> <input>... [--threads N] [--jsonl]
                                                 score many subjects in parallel; one line each in input
                                                 order, or JSON lines streamed as they finish
@@ -53,7 +63,8 @@ public final class Main {
             A <rubric> is a file path, or classpath:<resource> for a bundled rubric. An <input> is a facts
             file, a folder of them (*.yaml, *.yml, *.json), or a file whose only field, subjects, lists
             many subjects. Threads default to one per processor; results are in input order regardless.
-            Exit codes: 0 success, 1 rubric/facts/scoring error or any subject not scored, 2 usage error.
+            Exit codes: 0 success; 1 rubric/facts/scoring error, any subject not scored, a failed scenario,
+            coverage under the minimum, or (with --strict) a lint warning; 2 usage error.
             """;
 
     private final PrintStream out;
@@ -107,6 +118,8 @@ public final class Main {
                 case "score" -> score(rest);
                 case "lint" -> lint(rest);
                 case "batch", "rank", "report" -> batchCommand(args[0], rest);
+                case "test" -> new AuthoringCommands(out, err).test(rest);
+                case "diff" -> new AuthoringCommands(out, err).diff(rest);
                 case "help", "--help", "-h" -> {
                     out.print(HELP);
                     yield OK;
@@ -141,6 +154,7 @@ public final class Main {
 
     private int score(List<String> args) {
         boolean json = args.remove("--json");
+        boolean explain = args.remove("--explain");
         for (String arg : args) {
             if (arg.startsWith("--")) {
                 return usage("unknown option '" + arg + "' for score");
@@ -149,11 +163,18 @@ public final class Main {
         if (args.size() < 2) {
             return usage("score takes a rubric and a facts file (or one facts file per round)");
         }
+        if (json && explain) {
+            return usage("--explain is for the table; it cannot be combined with --json");
+        }
         Rubric rubric = load(args.get(0));
         if (args.size() > 2) {
             List<FactSet> rounds = args.subList(1, args.size()).stream().map(f -> rubric.readFacts(Path.of(f))).toList();
             CombinedScorecard combined = rubric.scoreRounds(rounds);
             out.print(json ? Scorecards.toJson(combined) : Scorecards.toText(combined));
+            return OK;
+        }
+        if (explain) {
+            out.print(Scorecards.toText(rubric.evaluate(rubric.readFacts(Path.of(args.get(1))))));
             return OK;
         }
         Scorecard card = rubric.score(Path.of(args.get(1)));
@@ -162,6 +183,7 @@ public final class Main {
     }
 
     private int lint(List<String> args) {
+        boolean strict = args.remove("--strict");
         if (args.isEmpty()) {
             return usage("lint takes one or more rubric files");
         }
@@ -169,8 +191,15 @@ public final class Main {
         for (String name : args) {
             try {
                 Rubric rubric = load(name);
+                List<RubricLint.Warning> warnings = RubricLint.check(rubric);
                 out.println(name + ": ok (" + rubric.definition().id() + " " + rubric.definition().version() + ", "
-                        + rubric.definition().items().count() + " items, " + rubric.ruleNames().size() + " rules)");
+                        + rubric.definition().items().count() + " items, " + rubric.ruleNames().size() + " rules"
+                        + (warnings.isEmpty() ? "" : ", " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings"))
+                        + ")");
+                warnings.forEach(out::println);
+                if (strict && !warnings.isEmpty()) {
+                    code = FAILED;
+                }
             } catch (RubricException e) {
                 e.problems().forEach(p -> err.println(p));
                 code = FAILED;
@@ -179,14 +208,14 @@ public final class Main {
         return code;
     }
 
-    private static Rubric load(String name) {
+    static Rubric load(String name) {
         if (name.startsWith("classpath:")) {
             return Rubric.fromClasspath(name.substring("classpath:".length()));
         }
         return Rubric.fromFile(Path.of(name));
     }
 
-    private int usage(String problem) {
+    int usage(String problem) {
         err.println("error: " + problem);
         err.print(HELP);
         return USAGE;

@@ -1,75 +1,41 @@
 package io.github.rubric.examples;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.stream.Stream;
+import io.github.rubric.rules.Rubric;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rubrics this module bundles, found on the classpath: every {@code .drl} file under
- * {@code io/github/rubric/examples/}. A rubric added there is covered by the tests that use this list without
- * being named anywhere.
+ * Every rubric this module bundles, with the classpath folder of its scenarios. The scenario and coverage
+ * tests enumerate this list, so adding a rubric is one line here (and a folder of scenarios).
  */
-final class BundledRubrics {
-    static final String ROOT = "io/github/rubric/examples";
+enum BundledRubrics {
+    /** Seed 000: 社会事业局党工委直属党组织工作目标责任制考核细则. */
+    SOCIAL_AFFAIRS("io/github/rubric/examples/socialaffairs/social-affairs-bureau.drl", "scenarios/socialaffairs"),
+    /** The template for new rubrics (docs/authoring.md): an invented rubric using each kind of criterion once. */
+    TEMPLATE("io/github/rubric/examples/template/template.drl", "scenarios/template");
 
-    private BundledRubrics() {
+    private static final Map<BundledRubrics, Rubric> LOADED = new ConcurrentHashMap<>();
+
+    private final String resource;
+    private final String scenarios;
+
+    BundledRubrics(String resource, String scenarios) {
+        this.resource = resource;
+        this.scenarios = scenarios;
     }
 
-    /** @return the classpath names of the bundled rubric files, sorted */
-    static List<String> all() {
-        List<String> names = new ArrayList<>();
-        for (Path root : roots()) {
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(f -> f.toString().endsWith(".drl"))
-                        .map(f -> ROOT + "/" + root.relativize(f).toString().replace('\\', '/'))
-                        .forEach(names::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return names.stream().distinct().sorted().toList();
+    /** @return the rubric file's classpath resource */
+    String resource() {
+        return resource;
     }
 
-    /**
-     * @param rubric a bundled rubric's classpath name
-     * @return the example facts files in the {@code facts} folder beside it, sorted
-     */
-    static List<Path> exampleFacts(String rubric) {
-        List<Path> found = new ArrayList<>();
-        for (Path root : roots()) {
-            Path folder = root.resolve(rubric.substring(ROOT.length() + 1)).getParent().resolve("facts");
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.list(folder)) {
-                    files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".json")).forEach(found::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return found.stream().sorted().toList();
+    /** @return the classpath folder of the rubric's scenario files */
+    String scenarios() {
+        return scenarios;
     }
 
-    /** The folders holding {@link #ROOT} on the test classpath: this module's classes and test classes. */
-    private static List<Path> roots() {
-        List<Path> roots = new ArrayList<>();
-        try {
-            for (URL url : Collections.list(BundledRubrics.class.getClassLoader().getResources(ROOT))) {
-                if (url.getProtocol().equals("file")) {
-                    roots.add(Path.of(url.toURI()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return roots;
+    /** @return the rubric, compiled once per test run */
+    Rubric rubric() {
+        return LOADED.computeIfAbsent(this, r -> Rubric.fromClasspath(r.resource));
     }
 }

@@ -29,7 +29,7 @@ class ScoringInvariantsTest {
     private static final int CASES = 150;
 
     static List<String> rubrics() {
-        return BundledRubrics.all();
+        return ExampleFiles.all();
     }
 
     @Test
@@ -66,7 +66,7 @@ class ScoringInvariantsTest {
         // GIVEN
         Rubric rubric = Rubric.fromClasspath(resource);
 
-        for (Path file : BundledRubrics.exampleFacts(resource)) {
+        for (Path file : ExampleFiles.exampleFacts(resource)) {
             // WHEN scored as a batch, which reads facts files and many-subjects files alike
             BatchResult result = Batch.of(rubric).threads(1).score(List.of(file));
 

@@ -1,177 +1,60 @@
 package io.github.rubric.rules;
 
-import io.github.rubric.model.fact.FactSet;
-import java.time.Duration;
-import java.util.Comparator;
+import io.github.rubric.model.result.Scorecard;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-import org.kie.api.KieBase;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * One evaluation of facts against a compiled rubric, within its {@link Limits}.
+ * Everything one evaluation produced: the scorecard, and how the engine got there — which rules fired how
+ * often (for rule coverage) and which criteria were checked against which facts (for "why not?").
  *
- * <p>The session runs on a worker thread while the caller waits at most the time budget: when the budget
- * runs out the caller halts the session, interrupts the worker and fails with an {@link EvaluationException},
- * so the caller is never hung, even by a consequence that loops in plain Java (trusted mode). Rules fire in
- * bounded chunks, and more firings than the firing limit stop the evaluation: a rule that keeps re-triggering
- * itself is reported, with the rules that fired most, instead of running until memory or time runs out.
+ * <pre>{@code
+ * Evaluation e = rubric.evaluate(rubric.readFacts(Path.of("branch.yaml")));
+ * e.scorecard().total();
+ * e.checks("3");        // the criteria of item 3, fired or not, with the facts they examined
+ * e.unfired();          // rules that did not fire for these facts
+ * }</pre>
+ *
+ * @param scorecard the scorecard
+ * @param firings every rule of the rubric by name, with how many times it fired (0 for none), sorted by name
+ * @param checks one entry per rule, in the order of the rubric file
  */
-final class Evaluation {
-    /** Firings between checks of the stop flag; halting takes effect within one chunk. */
-    private static final int CHUNK = 1_000;
-    /** How many of the busiest rules an error names. */
-    private static final int BUSIEST = 3;
-
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "rubric-evaluation-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
-
-    private Evaluation() {
+public record Evaluation(Scorecard scorecard, Map<String, Integer> firings, List<Check> checks) {
+    /** Validates and copies the fields. */
+    public Evaluation {
+        Objects.requireNonNull(scorecard, "scorecard must not be null");
+        firings = Collections.unmodifiableMap(new TreeMap<>(firings));
+        checks = List.copyOf(checks);
     }
 
     /**
-     * Inserts the facts, fires the rules and leaves what they reported in {@code tally}.
-     *
-     * @throws EvaluationException if a rule fails, the firing limit or the time budget is exceeded
-     * @throws FactsException if a rule finds the facts do not fit the rubric
+     * @param itemId an item's id
+     * @return the criteria (rules) of that item, in file order
      */
-    static void run(String rubric, KieBase kieBase, Scoring scoring, Tally tally, FactSet facts, Limits limits) {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<KieSession> running = new AtomicReference<>();
-        ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
-        Future<?> work = WORKERS.submit(() -> {
-            Thread.currentThread().setContextClassLoader(callerLoader);
-            fire(rubric, kieBase, scoring, tally, facts, limits.firingLimit(), stop, running);
-            return null;
+    public List<Check> checks(String itemId) {
+        return checks.stream().filter(c -> itemId.equals(c.item())).toList();
+    }
+
+    /** @return the names of the rules that fired at least once, sorted */
+    public Set<String> fired() {
+        Set<String> fired = new TreeSet<>();
+        firings.forEach((rule, count) -> {
+            if (count > 0) {
+                fired.add(rule);
+            }
         });
-        Duration budget = limits.timeBudget();
-        try {
-            work.get(budget.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            abandon(work, stop, running);
-            throw new EvaluationException("rubric " + rubric + " stopped scoring " + facts.source()
-                    + ": the evaluation ran longer than its time budget of " + seconds(budget) + "; "
-                    + total(tally) + " rule firings so far" + (tally.firing == null ? "" : ", the last by rule \""
-                    + tally.firing + "\"") + busiest(tally));
-        } catch (InterruptedException e) {
-            abandon(work, stop, running);
-            Thread.currentThread().interrupt();
-            throw new EvaluationException("rubric " + rubric + " was interrupted while scoring " + facts.source(), e);
-        } catch (CancellationException e) {
-            throw new EvaluationException("rubric " + rubric + ": the evaluation of " + facts.source() + " was cancelled", e);
-        } catch (ExecutionException e) {
-            throw translate(rubric, facts, tally, e.getCause());
-        }
+        return Collections.unmodifiableSet(fired);
     }
 
-    private static void fire(String rubric, KieBase kieBase, Scoring scoring, Tally tally, FactSet facts, int limit,
-                             AtomicBoolean stop, AtomicReference<KieSession> running) {
-        KieSession session = kieBase.newKieSession();
-        running.set(session);
-        try {
-            session.setGlobal("score", scoring);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    scoring.firing(event.getMatch());
-                }
-            });
-            session.insert(facts.subject());
-            session.insert(facts.period());
-            session.insert(facts.round());
-            for (Object fact : facts.facts()) {
-                session.insert(fact);
-            }
-            int fired = 0;
-            while (!stop.get()) {
-                // One firing beyond the limit tells whether the rules still had work when the limit was reached.
-                int wanted = (int) Math.min(CHUNK, (long) limit + 1 - fired);
-                int done = session.fireAllRules(wanted);
-                fired += done;
-                if (fired > limit) {
-                    throw new EvaluationException("rubric " + rubric + " stopped scoring " + facts.source()
-                            + ": more than " + limit + " rule firings (the firing limit) and the rules still had work;"
-                            + " a rule probably keeps re-triggering itself" + busiest(tally));
-                }
-                if (done < wanted) {
-                    break;
-                }
-            }
-        } finally {
-            running.set(null);
-            session.dispose();
-        }
-    }
-
-    private static void abandon(Future<?> work, AtomicBoolean stop, AtomicReference<KieSession> running) {
-        stop.set(true);
-        KieSession session = running.get();
-        if (session != null) {
-            try {
-                session.halt();
-            } catch (RuntimeException alreadyDisposed) {
-                // the worker finished between the timeout and the halt; nothing to stop
-            }
-        }
-        work.cancel(true);
-    }
-
-    private static RuntimeException translate(String rubric, FactSet facts, Tally tally, Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null) {
-            if (cause instanceof EvaluationException evaluation) {
-                return evaluation;
-            }
-            if (cause instanceof FactsException factsError) {
-                return factsError;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-            cause = cause.getCause();
-        }
-        String rule = tally.firing == null ? "" : " in rule \"" + tally.firing + "\"";
-        return new EvaluationException("rubric " + rubric + " failed on " + facts.source() + rule + ": " + failure, failure);
-    }
-
-    private static int total(Tally tally) {
-        return tally.firings.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    private static String busiest(Tally tally) {
-        if (tally.firings.isEmpty()) {
-            return "";
-        }
-        return ". Rules that fired most: " + tally.firings.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(BUSIEST)
-                .map(e -> "\"" + e.getKey() + "\" " + e.getValue() + (e.getValue() == 1 ? " time" : " times"))
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String seconds(Duration budget) {
-        return budget.toMillis() % 1000 == 0 ? budget.toSeconds() + " s" : budget.toMillis() + " ms";
+    /** @return the names of the rules that did not fire, sorted */
+    public Set<String> unfired() {
+        Set<String> unfired = new TreeSet<>(firings.keySet());
+        unfired.removeAll(fired());
+        return Collections.unmodifiableSet(unfired);
     }
 }

@@ -44,6 +44,7 @@ public final class Rubric {
     private final FactsReader factsReader;
     private final Map<String, FactType> declaredTypes;
     private final Limits limits;
+    private final Map<String, RuleShapes.Shape> shapes;
 
     Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits) {
         this.source = source;
@@ -53,6 +54,7 @@ public final class Rubric {
         this.rules = compiled.rules();
         this.declaredTypes = compiled.declaredTypes();
         this.factsReader = new FactsReader(definition, declaredTypes);
+        this.shapes = RuleShapes.of(kieBase);
     }
 
     /**
@@ -202,10 +204,44 @@ public final class Rubric {
      *     budget (see {@link RubricLoader})
      */
     public Scorecard score(FactSet facts) {
+        // Without the checks of evaluate(): scoring many subjects should not pay for explanations nobody reads.
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
-        Evaluation.run(source.name(), kieBase, scoring, tally, facts, limits);
+        SessionRunner.run(source.name(), kieBase, scoring, tally, facts, limits);
         return ScorecardBuilder.build(definition, ref(), facts, tally);
+    }
+
+    /**
+     * Scores one subject's facts and keeps how: which rules fired, and which criteria were checked against
+     * which facts (the explanation of a full score as well as of a deduction).
+     *
+     * @param facts the facts
+     * @return the scorecard with its rule firings and checks
+     * @throws FactsException if the facts do not fit the rubric
+     * @throws EvaluationException if a rule fails
+     */
+    public Evaluation evaluate(FactSet facts) {
+        List<Check> checks;
+        Tally tally = new Tally();
+        Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
+        checks = SessionRunner.run(source.name(), kieBase, scoring, tally, facts, limits,
+                session -> Examiner.checks(rules, shapes, session, facts, tally.firings));
+        Map<String, Integer> firings = new java.util.HashMap<>(tally.firings);
+        rules.keySet().forEach(rule -> firings.putIfAbsent(rule, 0));
+        return new Evaluation(ScorecardBuilder.build(definition, ref(), facts, tally), firings, checks);
+    }
+
+    // for the lint and other tools in this package
+    RubricSource source() {
+        return source;
+    }
+
+    Map<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    Map<String, RuleShapes.Shape> shapes() {
+        return shapes;
     }
 
     /**

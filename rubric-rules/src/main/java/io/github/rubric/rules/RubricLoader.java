@@ -240,6 +240,15 @@ public final class RubricLoader {
         }
     }
 
+    /** Loads a rubric file's bytes, already read, as {@link #fromFile} would: for a watched folder. */
+    Rubric fromBytes(String name, byte[] bytes) {
+        Limits limits = limits();
+        if (bytes.length > limits.maxFileSize()) {
+            throw problem(name, 0, "is " + bytes.length + " bytes, more than the limit of " + limits.maxFileSize());
+        }
+        return load(name, decode(name, bytes), trust != Trust.TRUSTED, limits);
+    }
+
     private static String decode(String name, byte[] bytes) {
         try {
             return Inputs.utf8(bytes);

@@ -278,6 +278,98 @@ public final class Scorecards {
         return line.append(cells[cells.length - 1]).append('\n').toString();
     }
 
+    /** How many examined facts an explanation line lists before it says "等N条". */
+    private static final int LISTED = 6;
+
+    /**
+     * The scorecard's table followed by the explanation of every item: each criterion (rule) checked, whether
+     * it deducted, and the facts it examined, so that a full score is explained as well as a deduction
+     * ("3.1 全年召开党员大会不少于4次…：未扣分（查验4条：…）").
+     *
+     * @param evaluation an evaluation
+     * @return the table and the explanation, as text
+     */
+    public static String toText(Evaluation evaluation) {
+        Scorecard card = evaluation.scorecard();
+        StringBuilder out = new StringBuilder(toText(card));
+        out.append('\n').append("评分依据（各项检查的标准及查验的事实）").append('\n');
+        for (SectionScore section : card.sections()) {
+            for (ItemScore item : section.items()) {
+                out.append(explain(item, evaluation.checks(item.id()), card.vetoes()));
+            }
+        }
+        List<Check> bonusRules = evaluation.checks().stream().filter(c -> c.item() == null).toList();
+        if (!bonusRules.isEmpty()) {
+            out.append("加分\n");
+            for (Check check : bonusRules) {
+                List<Bonus> claimed = card.bonuses().stream().filter(b -> b.rule().equals(check.rule())).toList();
+                if (claimed.isEmpty()) {
+                    out.append("  ").append(check.rule()).append("：未加分").append(examined(check)).append('\n');
+                }
+                for (Bonus b : claimed) {
+                    out.append("  ").append(check.rule()).append("：计").append(Points.format(b.counted())).append("分 ")
+                            .append(b.reason()).append(b.note().isEmpty() ? "" : "（" + b.note() + "）").append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * @param item an item's score
+     * @param checks the item's criteria as checked, from {@link Evaluation#checks(String)}
+     * @param vetoes the scorecard's vetoes
+     * @return the item's explanation: a heading line, then one line per criterion and per entry
+     */
+    static String explain(ItemScore item, List<Check> checks, List<Veto> vetoes) {
+        StringBuilder out = new StringBuilder();
+        out.append(item.id()).append(' ').append(item.title()).append("（分值").append(Points.format(item.maxPoints()))
+                .append("分，得").append(Points.format(item.score())).append("分）\n");
+        if (!item.basisNote().startsWith("满分")) {
+            out.append("  ").append(item.basisNote()).append('\n');
+        }
+        for (Check check : checks) {
+            List<Deduction> deductions = item.deductions().stream().filter(d -> d.rule().equals(check.rule())).toList();
+            List<Exemption> exemptions = item.exemptions().stream().filter(e -> e.rule().equals(check.rule())).toList();
+            List<Finding> findings = item.findings().stream().filter(f -> f.rule().equals(check.rule())).toList();
+            List<Veto> vetoed = vetoes.stream().filter(v -> v.rule().equals(check.rule())).toList();
+            if (deductions.isEmpty() && exemptions.isEmpty() && findings.isEmpty() && vetoed.isEmpty()) {
+                out.append("  ").append(check.rule()).append(check.fired() ? "：已检查，未扣分" : "：未扣分")
+                        .append(examined(check)).append('\n');
+                continue;
+            }
+            out.append("  ").append(check.rule()).append('\n');
+            for (Deduction d : deductions) {
+                out.append("    ").append(d.zeroes() ? "不得分：" : "-" + Points.format(d.points()) + " ").append(d.reason())
+                        .append(cite(d.evidence())).append('\n');
+            }
+            for (Exemption e : exemptions) {
+                out.append("    不扣分（").append(e.exemption()).append("）：本应").append(e.reason()).append('\n');
+            }
+            for (Finding f : findings) {
+                out.append("    发现：").append(f.reason()).append(cite(f.evidence())).append('\n');
+            }
+            for (Veto v : vetoed) {
+                out.append("    一票否决：").append(v.reason()).append(cite(v.evidence())).append('\n');
+            }
+        }
+        if (!item.note().isEmpty()) {
+            out.append("  ").append(item.note()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String examined(Check check) {
+        if (check.examined().isEmpty()) {
+            return "（无相关记录）";
+        }
+        String listed = check.examined().stream().limit(LISTED).map(e -> e.text() + " [" + e.id() + "]")
+                .collect(Collectors.joining("；"));
+        int more = check.examined().size() - LISTED;
+        return "（查验" + check.examined().size() + "条：" + listed + (more > 0 ? "；另" + more + "条" : "")
+                + "）";
+    }
+
     private static String roundLabel(String round) {
         try {
             return Round.valueOf(round).label();

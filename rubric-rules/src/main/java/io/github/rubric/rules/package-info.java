@@ -11,5 +11,12 @@
  * {@code score} of every rubric file. Errors are {@link io.github.rubric.rules.RubricException} (a rubric
  * file, with lines), {@link io.github.rubric.rules.FactsException} (a facts file, with field paths) and
  * {@link io.github.rubric.rules.EvaluationException} (a rule that failed while scoring).
+ *
+ * <p>For rubric authors: {@link io.github.rubric.rules.Rubric#evaluate(io.github.rubric.model.fact.FactSet)} keeps
+ * which rules fired and which criteria were checked against which facts ({@link io.github.rubric.rules.Evaluation},
+ * {@link io.github.rubric.rules.Check}; {@code Scorecards.toText(evaluation)} explains a full score as well as a
+ * deduction); {@link io.github.rubric.rules.RubricLint} warns of likely mistakes; {@link io.github.rubric.rules.RubricDiff}
+ * scores the same facts with two versions of a rubric; {@link io.github.rubric.rules.RubricFolder} keeps a folder
+ * of rubric files in service while they are edited.
  */
 package io.github.rubric.rules;

@@ -1,0 +1,189 @@
+package io.github.rubric.rules;
+
+import io.github.rubric.model.fact.FactSet;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * One evaluation of facts against a compiled rubric, within its {@link Limits}.
+ *
+ * <p>The session runs on a worker thread while the caller waits at most the time budget: when the budget
+ * runs out the caller halts the session, interrupts the worker and fails with an {@link EvaluationException},
+ * so the caller is never hung, even by a consequence that loops in plain Java (trusted mode). Rules fire in
+ * bounded chunks, and more firings than the firing limit stop the evaluation: a rule that keeps re-triggering
+ * itself is reported, with the rules that fired most, instead of running until memory or time runs out.
+ */
+final class SessionRunner {
+    /** Firings between checks of the stop flag; halting takes effect within one chunk. */
+    private static final int CHUNK = 1_000;
+    /** How many of the busiest rules an error names. */
+    private static final int BUSIEST = 3;
+
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "rubric-evaluation-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+
+    private SessionRunner() {
+    }
+
+    /**
+     * Inserts the facts, fires the rules and leaves what they reported in {@code tally}.
+     *
+     * @throws EvaluationException if a rule fails, the firing limit or the time budget is exceeded
+     * @throws FactsException if a rule finds the facts do not fit the rubric
+     */
+    static void run(String rubric, KieBase kieBase, Scoring scoring, Tally tally, FactSet facts, Limits limits) {
+        run(rubric, kieBase, scoring, tally, facts, limits, null);
+    }
+
+    /**
+     * Like {@link #run(String, KieBase, Scoring, Tally, FactSet, Limits)}, then, on the worker and before the
+     * session is disposed, asks {@code afterFiring} what it wants to know of the session.
+     *
+     * @return what {@code afterFiring} returned, or null without it
+     */
+    static <T> T run(String rubric, KieBase kieBase, Scoring scoring, Tally tally, FactSet facts, Limits limits,
+                     Function<KieSession, T> afterFiring) {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<KieSession> running = new AtomicReference<>();
+        ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
+        Future<T> work = WORKERS.submit(() -> {
+            Thread.currentThread().setContextClassLoader(callerLoader);
+            return fire(rubric, kieBase, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring);
+        });
+        Duration budget = limits.timeBudget();
+        try {
+            return work.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(work, stop, running);
+            throw new EvaluationException("rubric " + rubric + " stopped scoring " + facts.source()
+                    + ": the evaluation ran longer than its time budget of " + seconds(budget) + "; "
+                    + total(tally) + " rule firings so far" + (tally.firing == null ? "" : ", the last by rule \""
+                    + tally.firing + "\"") + busiest(tally));
+        } catch (InterruptedException e) {
+            abandon(work, stop, running);
+            Thread.currentThread().interrupt();
+            throw new EvaluationException("rubric " + rubric + " was interrupted while scoring " + facts.source(), e);
+        } catch (CancellationException e) {
+            throw new EvaluationException("rubric " + rubric + ": the evaluation of " + facts.source() + " was cancelled", e);
+        } catch (ExecutionException e) {
+            throw translate(rubric, facts, tally, e.getCause());
+        }
+    }
+
+    private static <T> T fire(String rubric, KieBase kieBase, Scoring scoring, Tally tally, FactSet facts, int limit,
+                              AtomicBoolean stop, AtomicReference<KieSession> running, Function<KieSession, T> afterFiring) {
+        KieSession session = kieBase.newKieSession();
+        running.set(session);
+        try {
+            session.setGlobal("score", scoring);
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    scoring.firing(event.getMatch());
+                }
+            });
+            session.insert(facts.subject());
+            session.insert(facts.period());
+            session.insert(facts.round());
+            for (Object fact : facts.facts()) {
+                session.insert(fact);
+            }
+            int fired = 0;
+            while (!stop.get()) {
+                // One firing beyond the limit tells whether the rules still had work when the limit was reached.
+                int wanted = (int) Math.min(CHUNK, (long) limit + 1 - fired);
+                int done = session.fireAllRules(wanted);
+                fired += done;
+                if (fired > limit) {
+                    throw new EvaluationException("rubric " + rubric + " stopped scoring " + facts.source()
+                            + ": more than " + limit + " rule firings (the firing limit) and the rules still had work;"
+                            + " a rule probably keeps re-triggering itself" + busiest(tally));
+                }
+                if (done < wanted) {
+                    break;
+                }
+            }
+            return afterFiring == null ? null : afterFiring.apply(session);
+        } finally {
+            running.set(null);
+            session.dispose();
+        }
+    }
+
+    private static void abandon(Future<?> work, AtomicBoolean stop, AtomicReference<KieSession> running) {
+        stop.set(true);
+        KieSession session = running.get();
+        if (session != null) {
+            try {
+                session.halt();
+            } catch (RuntimeException alreadyDisposed) {
+                // the worker finished between the timeout and the halt; nothing to stop
+            }
+        }
+        work.cancel(true);
+    }
+
+    private static RuntimeException translate(String rubric, FactSet facts, Tally tally, Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null) {
+            if (cause instanceof EvaluationException evaluation) {
+                return evaluation;
+            }
+            if (cause instanceof FactsException factsError) {
+                return factsError;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        String rule = tally.firing == null ? "" : " in rule \"" + tally.firing + "\"";
+        return new EvaluationException("rubric " + rubric + " failed on " + facts.source() + rule + ": " + failure, failure);
+    }
+
+    private static int total(Tally tally) {
+        return tally.firings.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static String busiest(Tally tally) {
+        if (tally.firings.isEmpty()) {
+            return "";
+        }
+        return ". Rules that fired most: " + tally.firings.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(BUSIEST)
+                .map(e -> "\"" + e.getKey() + "\" " + e.getValue() + (e.getValue() == 1 ? " time" : " times"))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String seconds(Duration budget) {
+        return budget.toMillis() % 1000 == 0 ? budget.toSeconds() + " s" : budget.toMillis() + " ms";
+    }
+}
