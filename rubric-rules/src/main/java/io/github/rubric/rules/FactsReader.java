@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rubric.model.InvalidValueException;
+import io.github.rubric.model.Required;
 import io.github.rubric.model.fact.Activity;
 import io.github.rubric.model.fact.AssessmentPeriod;
 import io.github.rubric.model.fact.Award;
@@ -27,6 +28,7 @@ import io.github.rubric.model.fact.Task;
 import io.github.rubric.model.structure.RubricDefinition;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -147,6 +149,7 @@ final class FactsReader {
                 if (!ids.add(id)) {
                     throw ctx.fail(path + ".id", "id '" + id + "' is used twice; ids must be unique in a facts file");
                 }
+                requireMarkedFields(ctx, withId, path, kind.getValue());
                 Object fact = ctx.bind(withId, path, kind.getValue());
                 checkNumbers(ctx, path, fact);
                 if (fact instanceof Dated dated) {
@@ -171,6 +174,15 @@ final class FactsReader {
         // Checked here as well as when scoring, because only here can an error name the judgement's line.
         ScorecardBuilder.judgements(definition, factSet, lines::line);
         return factSet;
+    }
+
+    /** Fields marked {@link Required} must be given even where their type has a default (a boolean). */
+    private static void requireMarkedFields(Context ctx, JsonNode node, String path, Class<?> type) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (component.isAnnotationPresent(Required.class) && !node.hasNonNull(component.getName())) {
+                throw ctx.fail(path + "." + component.getName(), "is required");
+            }
+        }
     }
 
     private static JsonNode required(Context ctx, JsonNode root, String field) {

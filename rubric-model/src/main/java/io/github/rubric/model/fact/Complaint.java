@@ -2,6 +2,8 @@ package io.github.rubric.model.fact;
 
 import java.time.LocalDate;
 
+import io.github.rubric.model.Required;
+
 import static io.github.rubric.model.Checks.required;
 import static io.github.rubric.model.Checks.text;
 
@@ -13,11 +15,10 @@ import static io.github.rubric.model.Checks.text;
  * @param summary what was complained of
  * @param verified whether the investigation found it true (经查实)
  */
-public record Complaint(String id, LocalDate date, String summary, Boolean verified) implements Dated {
+public record Complaint(String id, LocalDate date, String summary, @Required boolean verified) implements Dated {
     /** Validates the fields. */
     public Complaint {
         text(id, "id");
-        required(verified, "verified");
         required(date, "date");
         text(summary, "summary");
     }

@@ -1,5 +1,7 @@
 package io.github.rubric.model.fact;
 
+import io.github.rubric.model.Required;
+
 import static io.github.rubric.model.Checks.required;
 import static io.github.rubric.model.Checks.text;
 
@@ -11,11 +13,10 @@ import static io.github.rubric.model.Checks.text;
  * @param complete whether it is complete and in order (健全、完整、规范)
  * @param note what the assessor found wrong, if anything
  */
-public record Document(String id, DocumentKind kind, Boolean complete, String note) implements Fact {
+public record Document(String id, DocumentKind kind, @Required boolean complete, String note) implements Fact {
     /** Validates the fields. */
     public Document {
         text(id, "id");
-        required(complete, "complete");
         required(kind, "kind");
     }
 

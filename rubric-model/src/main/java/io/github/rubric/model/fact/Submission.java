@@ -2,6 +2,8 @@ package io.github.rubric.model.fact;
 
 import java.time.LocalDate;
 
+import io.github.rubric.model.Required;
+
 import static io.github.rubric.model.Checks.required;
 import static io.github.rubric.model.Checks.text;
 
@@ -15,13 +17,12 @@ import static io.github.rubric.model.Checks.text;
  * @param accepted whether the receiver accepted it by the rubric's test (e.g. forwarded or published); a piece
  *     rejected does not count
  */
-public record Submission(String id, SubmissionKind kind, LocalDate date, String title, Boolean accepted)
+public record Submission(String id, SubmissionKind kind, LocalDate date, String title, @Required boolean accepted)
         implements Dated {
 
     /** Validates the fields. */
     public Submission {
         text(id, "id");
-        required(accepted, "accepted");
         required(kind, "kind");
         required(date, "date");
     }

@@ -2,6 +2,8 @@ package io.github.rubric.model.fact;
 
 import java.time.LocalDate;
 
+import io.github.rubric.model.Required;
+
 import static io.github.rubric.model.Checks.required;
 import static io.github.rubric.model.Checks.text;
 
@@ -13,11 +15,10 @@ import static io.github.rubric.model.Checks.text;
  * @param title what was asked
  * @param completed whether it was completed as asked
  */
-public record Task(String id, LocalDate date, String title, Boolean completed) implements Dated {
+public record Task(String id, LocalDate date, String title, @Required boolean completed) implements Dated {
     /** Validates the fields. */
     public Task {
         text(id, "id");
-        required(completed, "completed");
         required(date, "date");
         text(title, "title");
     }
