@@ -22,10 +22,24 @@ final class ExampleFiles {
     private ExampleFiles() {
     }
 
-    /** @return the classpath names of the bundled rubric files, sorted */
+    /** @return the classpath names of the rubric files on the test classpath (test data included), sorted */
     static List<String> all() {
+        return rubricFiles(roots());
+    }
+
+    /**
+     * @return the classpath names of the rubric files this module ships (its main resources), sorted; test data
+     *     such as the made-up 2025 edition of seed 000 is left out
+     */
+    static List<String> bundled() {
+        Path testOutput = testOutput();
+        return rubricFiles(roots().stream()
+                .filter(root -> testOutput == null || !root.startsWith(testOutput)).toList());
+    }
+
+    private static List<String> rubricFiles(List<Path> roots) {
         List<String> names = new ArrayList<>();
-        for (Path root : roots()) {
+        for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
                 files.filter(f -> f.toString().endsWith(".drl"))
                         .map(f -> ROOT + "/" + root.relativize(f).toString().replace('\\', '/'))
@@ -35,6 +49,16 @@ final class ExampleFiles {
             }
         }
         return names.stream().distinct().sorted().toList();
+    }
+
+    /** @return the folder this module's test classes and test resources are loaded from, or null if not a folder */
+    private static Path testOutput() {
+        try {
+            URL location = ExampleFiles.class.getProtectionDomain().getCodeSource().getLocation();
+            return location.getProtocol().equals("file") ? Path.of(location.toURI()) : null;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
