@@ -76,10 +76,15 @@ public record AssessmentPeriod(LocalDate start, LocalDate end) {
      * @param monthOfQuarter month counted from the quarter's first month, 1 to 4 (4 is the month after)
      * @param day day of that month
      * @return the date
+     * @throws IllegalArgumentException if the quarter or the month of the quarter is not 1 to 4
+     * @throws java.time.DateTimeException if the month has no such day
      */
     public LocalDate quarterDay(int quarter, int monthOfQuarter, int day) {
         if (quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("quarter must be 1 to 4, was " + quarter);
+        }
+        if (monthOfQuarter < 1 || monthOfQuarter > 4) {
+            throw new IllegalArgumentException("monthOfQuarter must be 1 to 4, was " + monthOfQuarter);
         }
         return YearMonth.of(year(), 1).plusMonths((quarter - 1) * 3L + monthOfQuarter - 1).atDay(day);
     }
