@@ -28,7 +28,9 @@ public record Judgement(String id, String item, String grade, BigDecimal points,
 
     @Override
     public String describe() {
-        return "评定第" + item + "项：" + (grade != null ? grade : points.toPlainString() + "分")
-                + (note == null ? "" : "（" + note + "）");
+        // A judgement with neither grade nor points is a valid record: the engine rejects it against its item,
+        // and describes every fact before it gets there.
+        String judged = grade != null ? "：" + grade : points != null ? "：" + points.toPlainString() + "分" : "";
+        return "评定第" + item + "项" + judged + (note == null ? "" : "（" + note + "）");
     }
 }
