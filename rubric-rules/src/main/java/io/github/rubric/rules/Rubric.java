@@ -19,9 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +47,7 @@ public final class Rubric {
     private final Map<String, RuleInfo> rules;
     private final FactsReader factsReader;
     private final Map<String, FactType> declaredTypes;
+    private final Evaluator evaluator;
 
     private Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled) {
         this.source = source;
@@ -58,6 +56,7 @@ public final class Rubric {
         this.rules = compiled.rules();
         this.declaredTypes = compiled.declaredTypes();
         this.factsReader = new FactsReader(declaredTypes);
+        this.evaluator = new Evaluator(source.name(), definition, ref(), kieBase, rules);
     }
 
     /**
@@ -217,37 +216,6 @@ public final class Rubric {
      * @throws EvaluationException if a rule fails
      */
     public Scorecard score(FactSet facts) {
-        Tally tally = new Tally();
-        Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
-        KieSession session = kieBase.newKieSession();
-        try {
-            session.setGlobal("score", scoring);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    scoring.firing(event.getMatch());
-                }
-            });
-            session.insert(facts.subject());
-            session.insert(facts.period());
-            for (Object fact : facts.facts()) {
-                session.insert(fact);
-            }
-            session.fireAllRules();
-        } catch (EvaluationException | FactsException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof EvaluationException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof EvaluationException evaluation) {
-                throw evaluation;
-            }
-            throw new EvaluationException("rubric " + source.name() + " failed on " + facts.source() + ": " + e, e);
-        } finally {
-            session.dispose();
-        }
-        return ScorecardBuilder.build(definition, ref(), facts, tally);
+        return evaluator.score(facts);
     }
 }
