@@ -7,7 +7,12 @@ import io.github.rubric.model.result.Deduction;
 import io.github.rubric.model.result.Scorecard;
 import io.github.rubric.rules.Rubric;
 import io.github.rubric.rules.Scorecards;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +67,37 @@ class PlainScorerMatchesEngineTest {
         assertThat(Scorecards.toJson(rubric.score(first))).isEqualTo(Scorecards.toJson(rubric.score(second)));
         assertThat(first.facts().stream().map(Object::toString).toList())
                 .isEqualTo(second.facts().stream().map(Object::toString).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    void oneRubricScoringOnManyThreadsAtOnceGivesEachSubjectItsOwnScorecard(String name) throws Exception {
+        // GIVEN
+        BenchRubric bench = BenchRubric.named(name);
+        Rubric rubric = Rubric.fromClasspath(bench.resource());
+        PlainScorer plain = bench.plainScorer(rubric);
+        List<FactSet> subjects = new ArrayList<>();
+        SubjectGenerator generator = bench.generator(rubric, 11);
+        for (int i = 0; i < 120; i++) {
+            subjects.add(generator.generate(i, i % 3 == 0 ? 50 : 200));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            // WHEN
+            List<Future<String>> engine = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (FactSet subject : subjects) {
+                    engine.add(pool.submit(() -> Scorecards.toJson(rubric.score(subject))));
+                }
+            }
+            // THEN
+            for (int i = 0; i < engine.size(); i++) {
+                FactSet subject = subjects.get(i % subjects.size());
+                assertThat(engine.get(i).get()).as(subject.source()).isEqualTo(Scorecards.toJson(plain.score(subject)));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     static Stream<String> names() {
