@@ -33,6 +33,7 @@ final class Evaluator {
     private final Map<String, RuleInfo> rules;
     private final ConcurrentLinkedQueue<PooledSession> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    private final FactFilter filter = new FactFilter();
 
     /** Idle sessions kept per rubric: enough for every core to score at once. */
     static final int MAX_IDLE = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
@@ -66,7 +67,7 @@ final class Evaluator {
         boolean reusable = false;
         try {
             KieSession session = pooled.session;
-            EvidenceIndex evidence = EvidenceIndex.insert(facts, session);
+            EvidenceIndex evidence = EvidenceIndex.insert(facts, session, filter);
             Scoring scoring = new Scoring(sourceName, definition, rules, evidence, facts.subject(), tally);
             pooled.scoring = scoring;
             session.setGlobal("score", scoring);

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.common.InternalFactHandle;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -25,8 +26,8 @@ import org.kie.api.runtime.rule.FactHandle;
  * <p>Most facts are never cited, so evidence is made only for those that are. When the facts were inserted
  * through {@link #insert}, a cited fact's place in the file is read off its fact handle (the session already
  * keeps an identity map of its facts; handles are numbered in insertion order); the full identity index of
- * every fact is built only when something cannot be answered that way (a fact deleted by a rule, the same
- * object listed twice), and then gives exactly what it always gave.
+ * every fact is built only when something cannot be answered that way (a fact deleted by a rule, a fact the
+ * {@link FactFilter} kept out, the same object listed twice), and then gives exactly what it always gave.
  */
 final class EvidenceIndex {
     private record Entry(int order, Evidence evidence) {
@@ -64,7 +65,7 @@ final class EvidenceIndex {
      * @param session a session holding no facts yet
      * @return the index
      */
-    static EvidenceIndex insert(FactSet facts, KieSession session) {
+    static EvidenceIndex insert(FactSet facts, KieSession session, FactFilter filter) {
         EvidenceIndex index = new EvidenceIndex(facts, session);
         List<Object> list = facts.facts();
         long subject = id(session.insert(facts.subject()));
@@ -72,18 +73,24 @@ final class EvidenceIndex {
         int[] orders = new int[list.size() + 2];
         orders[1] = -1;
         boolean consecutive = period == subject + 1;
+        int inserted = 0;
         index.factClasses.add(facts.subject().getClass());
         Class<?> last = null;
+        DefaultFactHandle probe = new DefaultFactHandle();
         for (int i = 0; i < list.size(); i++) {
             Object fact = list.get(i);
-            long handle = id(session.insert(fact));
-            consecutive &= handle == subject + 2 + i;
-            orders[i + 2] = i + 1;
             if (fact.getClass() != last) {
                 last = fact.getClass();
                 index.factClasses.add(last);
             }
+            if (filter != null && !filter.reaches(fact, session, probe)) {
+                continue;
+            }
+            long handle = id(session.insert(fact));
+            consecutive &= handle == subject + 2 + inserted;
+            orders[2 + inserted++] = i + 1;
         }
+        Arrays.fill(orders, 2 + inserted, orders.length, -1);
         if (consecutive) {
             index.firstHandle = subject;
             index.orderOfHandle = orders;
@@ -189,15 +196,21 @@ final class EvidenceIndex {
     }
 
     private int orderOf(Object o) {
+        if (!factClasses.contains(o.getClass())) {
+            return -1;
+        }
         FactHandle handle = session.getFactHandle(o);
         if (handle != null) {
             long slot = id(handle) - firstHandle;
-            if (slot >= 0 && slot < orderOfHandle.length && (slot == 1 || factAt((int) slot) == o)) {
-                return orderOfHandle[(int) slot];
+            if (slot == 1 && o == facts.period()) {
+                return -1;
             }
-        }
-        if (!factClasses.contains(o.getClass())) {
-            return -1;
+            if (slot >= 0 && slot < orderOfHandle.length && slot != 1) {
+                int order = orderOfHandle[(int) slot];
+                if (order >= 0 && (order == 0 ? facts.subject() : facts.facts().get(order - 1)) == o) {
+                    return order;
+                }
+            }
         }
         // a fact the session no longer holds (deleted by a rule): ask the full index
         if (entries == null) {
@@ -205,10 +218,6 @@ final class EvidenceIndex {
         }
         Entry entry = entries.get(o);
         return entry == null ? -1 : entry.order();
-    }
-
-    private Object factAt(int slot) {
-        return slot == 0 ? facts.subject() : facts.facts().get(slot - 2);
     }
 
     private Evidence evidence(int order) {
