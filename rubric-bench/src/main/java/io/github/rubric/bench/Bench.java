@@ -25,7 +25,7 @@ import java.util.Map;
  * The last line it prints is {@code SUMMARY …}.
  *
  * <pre>
- * java -cp … io.github.rubric.bench.Bench [--rubric seed000] [--seed 0] [--quick] [--profile] [--no-cold] [--home DIR]
+ * java -cp … io.github.rubric.bench.Bench [--rubric seed000] [--seed 0] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]
  * </pre>
  *
  * {@code --home} is the project's root, where the {@code ./rubric} launcher is; {@code --quick} shortens every
@@ -33,7 +33,6 @@ import java.util.Map;
  * 200 facts.
  */
 public final class Bench {
-    private static final int[] SCALES = {50, 200, 1000, 5000};
     private static final Map<Integer, Integer> SUBJECTS = Map.of(50, 2000, 200, 2000, 1000, 400, 5000, 80);
 
     private final BenchRubric bench;
@@ -41,11 +40,13 @@ public final class Bench {
     private final boolean quick;
     private final boolean profile;
     private final boolean cold;
+    private final int[] scales;
     private final Path home;
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final Map<String, String> summary = new LinkedHashMap<>();
 
-    private Bench(BenchRubric bench, long seed, boolean quick, boolean profile, boolean cold, Path home) {
+    private Bench(BenchRubric bench, long seed, boolean quick, boolean profile, boolean cold, int[] scales, Path home) {
+        this.scales = scales;
         this.cold = cold;
         this.bench = bench;
         this.seed = seed;
@@ -68,12 +69,14 @@ public final class Bench {
         boolean quick = rest.remove("--quick");
         boolean profile = rest.remove("--profile");
         boolean cold = !rest.remove("--no-cold");
+        int[] scales = Arrays.stream(option(rest, "--scales", "50,200,1000,5000").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
         if (!rest.isEmpty()) {
             System.err.println("unknown arguments " + rest
-                    + "; usage: Bench [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--home DIR]");
+                    + "; usage: Bench [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]");
             System.exit(2);
         }
-        new Bench(BenchRubric.named(rubric), seed, quick, profile, cold, home).run();
+        new Bench(BenchRubric.named(rubric), seed, quick, profile, cold, scales, home).run();
     }
 
     private static String option(List<String> args, String name, String otherwise) {
@@ -111,7 +114,7 @@ public final class Bench {
         Map<Integer, List<FactSet>> subjects = new LinkedHashMap<>();
         System.out.println();
         System.out.println("== subjects (generated, then checked: hand-written scorecard JSON == engine scorecard JSON)");
-        for (int scale : SCALES) {
+        for (int scale : scales) {
             int n = quick ? Math.max(20, SUBJECTS.get(scale) / 5) : SUBJECTS.get(scale);
             List<FactSet> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -138,7 +141,7 @@ public final class Bench {
         System.out.println("== time per subject, 1 thread (warm-up " + warmup() + " ms, then " + measure() + " ms each)");
         System.out.println("  facts   engine µs   plain µs   ratio   engine µs/fact   engine subjects/s   (CPU µs: engine  plain  ratio)");
         Map<Integer, Timing.Result> engineByScale = new LinkedHashMap<>();
-        for (int scale : SCALES) {
+        for (int scale : scales) {
             Timing.Result e;
             if (profile && scale == 200) {
                 Profiler profiler = new Profiler();
@@ -160,10 +163,15 @@ public final class Bench {
                 summary.put("ratio_vs_plain_java", String.format(Locale.ROOT, "%.2f", e.microsPerSubject() / p.microsPerSubject()));
             }
         }
-        double small = engineByScale.get(50).microsPerSubject();
-        double large = engineByScale.get(5000).microsPerSubject();
-        System.out.printf(Locale.ROOT, "  growth: time ∝ facts^%.2f from 50 to 5,000 facts (1.00 is linear)%n",
-                Math.log(large / small) / Math.log(5000.0 / 50));
+        if (engineByScale.containsKey(50) && engineByScale.containsKey(5000)) {
+            double small = engineByScale.get(50).microsPerSubject();
+            double large = engineByScale.get(5000).microsPerSubject();
+            System.out.printf(Locale.ROOT, "  growth: time ∝ facts^%.2f from 50 to 5,000 facts (1.00 is linear)%n",
+                    Math.log(large / small) / Math.log(5000.0 / 50));
+        }
+        if (!subjects.containsKey(200)) {
+            return;
+        }
 
         System.out.println();
         System.out.println("== throughput at 200 facts, " + cores + " threads");

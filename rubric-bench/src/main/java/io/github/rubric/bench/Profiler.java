@@ -17,14 +17,15 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A sampling profile of the benchmark's own threads, taken with the JDK Flight Recorder's execution samples
- * (every 10 ms) and summarised as the methods most often on the stack (inclusive) and on top (self).
+ * (every millisecond) and summarised as the methods most often on the stack (inclusive) and on top (self).
  */
 final class Profiler implements AutoCloseable {
     private final Recording recording = new Recording();
     private String report = "";
 
     Profiler() {
-        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+        recording.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s");
         recording.start();
     }
 
@@ -51,8 +52,23 @@ final class Profiler implements AutoCloseable {
     private static String summarise(List<RecordedEvent> events) {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Long> allocations = new HashMap<>();
+        long allocated = 0;
         int samples = 0;
         for (RecordedEvent event : events) {
+            if (event.getEventType().getName().equals("jdk.ObjectAllocationSample") && event.getStackTrace() != null) {
+                String thread = event.getThread("eventThread") == null ? null : event.getThread("eventThread").getJavaName();
+                if (thread != null && thread.startsWith("bench-")) {
+                    long weight = event.getLong("weight");
+                    allocated += weight;
+                    List<RecordedFrame> frames = event.getStackTrace().getFrames();
+                    String where = frames.stream().map(Profiler::name).filter(n -> n.startsWith("io.github.rubric")
+                            || n.startsWith("org.drools") || n.startsWith("org.mvel2")).findFirst().orElse("?");
+                    String type = event.getClass("objectClass").getName();
+                    allocations.merge(where + " (" + type + ")", weight, Long::sum);
+                }
+                continue;
+            }
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
@@ -80,6 +96,10 @@ final class Profiler implements AutoCloseable {
                 || n.startsWith("org.mvel2") || n.startsWith("com.fasterxml"));
         out.append("  self (on top of the stack):\n");
         top(self, samples, 20, out, n -> true);
+        out.append("  allocation (sampled; first frame of the engine or the library, and the type):\n");
+        long all = Math.max(1, allocated);
+        allocations.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+                .forEach(e -> out.append(String.format("    %5.1f%%  %s%n", 100.0 * e.getValue() / all, e.getKey())));
         return out.toString();
     }
 
