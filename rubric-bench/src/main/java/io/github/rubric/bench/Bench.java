@@ -1,6 +1,7 @@
 package io.github.rubric.bench;
 
 import io.github.rubric.model.fact.FactSet;
+import io.github.rubric.model.result.Scorecard;
 import io.github.rubric.rules.Rubric;
 import io.github.rubric.rules.Scorecards;
 import java.io.BufferedReader;
@@ -124,13 +125,14 @@ public final class Bench {
             int equal = 0;
             double totals = 0;
             for (FactSet subject : list) {
-                String a = Scorecards.toJson(rubric.score(subject));
+                Scorecard card = rubric.score(subject);
+                String a = Scorecards.toJson(card);
                 String b = Scorecards.toJson(plain.score(subject));
                 if (!a.equals(b)) {
                     throw new IllegalStateException("the hand-written scorer differs from the engine on " + subject.source()
                             + "\n--- engine\n" + a + "\n--- hand-written\n" + b);
                 }
-                totals += rubric.score(subject).total().doubleValue();
+                totals += card.total().doubleValue();
                 equal++;
             }
             System.out.printf(Locale.ROOT, "  %5d facts/subject: %5d subjects, all %d scorecards equal, mean total %.1f%n",
