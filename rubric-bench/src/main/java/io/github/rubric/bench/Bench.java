@@ -247,15 +247,23 @@ public final class Bench {
         System.out.println("== cold start (fresh JVMs)");
         Path facts = home.resolve("rubric-examples/src/main/resources/io/github/rubric/examples/socialaffairs/facts/branch-with-shortfalls.yaml");
         int runs = quick ? 2 : 5;
-        List<Long> coldCompile = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            String line = spawn(List.of(javaCommand(), "-cp", System.getProperty("java.class.path"),
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", ColdStart.class.getName(), bench.resource(),
-                    facts.toString()));
-            System.out.println("  ColdStart: " + line);
-            coldCompile.add(Long.parseLong(line.replaceAll(".*compile_ms=(\\d+).*", "$1")));
+        for (List<String> options : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))) {
+            List<Long> coldCompile = new ArrayList<>();
+            List<Long> firstScore = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                List<String> command = new ArrayList<>(List.of(javaCommand()));
+                command.addAll(options);
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", ColdStart.class.getName(), bench.resource(),
+                        facts.toString()));
+                String line = spawn(command);
+                coldCompile.add(Long.parseLong(line.replaceAll(".*compile_ms=(\\d+).*", "$1")));
+                firstScore.add(Long.parseLong(line.replaceAll(".*first_score_ms=(\\d+).*", "$1")));
+            }
+            System.out.printf(Locale.ROOT, "  fresh JVM%s: compile median %d ms %s, then first scorecard median %d ms %s%n",
+                    options.isEmpty() ? " (default options)" : " " + String.join(" ", options), median(coldCompile),
+                    coldCompile, median(firstScore), firstScore);
         }
-        System.out.printf(Locale.ROOT, "  cold compile: median %d ms%n", median(coldCompile));
         Path launcher = home.resolve("rubric");
         if (Files.isExecutable(launcher) && Files.exists(facts)) {
             // once unmeasured: the launcher makes its class-data-sharing archive on first use
