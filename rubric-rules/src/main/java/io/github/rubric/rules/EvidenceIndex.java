@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.common.InternalFactHandle;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -76,14 +75,14 @@ final class EvidenceIndex {
         int inserted = 0;
         index.factClasses.add(facts.subject().getClass());
         Class<?> last = null;
-        DefaultFactHandle probe = new DefaultFactHandle();
+        FactFilter.Gate gate = filter == null ? null : filter.gate(session);
         for (int i = 0; i < list.size(); i++) {
             Object fact = list.get(i);
             if (fact.getClass() != last) {
                 last = fact.getClass();
                 index.factClasses.add(last);
             }
-            if (filter != null && !filter.reaches(fact, session, probe)) {
+            if (gate != null && !gate.reaches(fact)) {
                 continue;
             }
             long handle = id(session.insert(fact));

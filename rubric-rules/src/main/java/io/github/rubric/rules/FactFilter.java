@@ -70,25 +70,47 @@ final class FactFilter {
 
     private final ConcurrentMap<Class<?>, Route> routes = new ConcurrentHashMap<>();
 
+    /** Decides for the facts of one evaluation, remembering the route of the last class (facts come grouped by kind). */
+    final class Gate {
+        private final KieSession session;
+        private final DefaultFactHandle probe = new DefaultFactHandle();
+        private Class<?> lastClass;
+        private Route lastRoute;
+
+        private Gate(KieSession session) {
+            this.session = session;
+        }
+
+        /**
+         * @param fact a fact about to be inserted
+         * @return whether some rule could match it
+         */
+        boolean reaches(Object fact) {
+            if (fact.getClass() != lastClass) {
+                lastClass = fact.getClass();
+                lastRoute = routes.get(lastClass);
+                if (lastRoute == null) {
+                    lastRoute = routes.computeIfAbsent(lastClass, c -> route(fact, session));
+                }
+            }
+            Route route = lastRoute;
+            if (route == ALWAYS) {
+                return true;
+            }
+            if (route == NEVER) {
+                return false;
+            }
+            probe.setObject(fact);
+            return route.reaches(probe, (ValueResolver) session);
+        }
+    }
+
     /**
-     * @param fact a fact about to be inserted
-     * @param session the session it would go into
-     * @param probe a handle to evaluate constraints with, reused by one evaluation for all its facts
-     * @return whether some rule could match it
+     * @param session the session the facts of one evaluation go into
+     * @return the gate that decides for them
      */
-    boolean reaches(Object fact, KieSession session, DefaultFactHandle probe) {
-        Route route = routes.get(fact.getClass());
-        if (route == null) {
-            route = routes.computeIfAbsent(fact.getClass(), c -> route(fact, session));
-        }
-        if (route == ALWAYS) {
-            return true;
-        }
-        if (route == NEVER) {
-            return false;
-        }
-        probe.setObject(fact);
-        return route.reaches(probe, (ValueResolver) session);
+    Gate gate(KieSession session) {
+        return new Gate(session);
     }
 
     private static Route route(Object fact, KieSession session) {

@@ -123,11 +123,16 @@ final class ScorecardBuilder {
                         + item.title() + ") is scored by its rules; judgements are for discretionary or graded items");
             }
         }
-        rubric.items().filter(Item::needsJudgement).filter(i -> !byItem.containsKey(i.id())).findFirst().ifPresent(i -> {
-            throw new FactsException(facts.source(), 0, "judgements", "item '" + i.id() + "' (" + i.title() + ") needs "
-                    + (i.discretionary() ? "an assessor's points (酌情评分), from 0 to " + Points.format(i.maxPoints())
-                    : "an assessor's grade, one of " + gradeNames(i)) + "; add a judgement for it");
-        });
+        for (Section section : rubric.sections()) {
+            for (Item i : section.items()) {
+                if (i.needsJudgement() && !byItem.containsKey(i.id())) {
+                    throw new FactsException(facts.source(), 0, "judgements", "item '" + i.id() + "' (" + i.title()
+                            + ") needs " + (i.discretionary() ? "an assessor's points (酌情评分), from 0 to "
+                            + Points.format(i.maxPoints()) : "an assessor's grade, one of " + gradeNames(i))
+                            + "; add a judgement for it");
+                }
+            }
+        }
         return byItem;
     }
 

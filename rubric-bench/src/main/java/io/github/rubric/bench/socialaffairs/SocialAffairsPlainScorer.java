@@ -58,12 +58,14 @@ final class SocialAffairsPlainScorer implements PlainScorer {
     private final RubricDefinition definition;
     private final Section section;
     private final List<GradeBand> bands;
+    private final Map<String, Item> itemsById = new java.util.HashMap<>();
 
     SocialAffairsPlainScorer(RubricRef ref, RubricDefinition definition) {
         this.ref = ref;
         this.definition = definition;
         this.section = definition.sections().get(0);
         this.bands = definition.gradeBands();
+        definition.items().forEach(item -> itemsById.put(item.id(), item));
     }
 
     /** The facts of one subject by kind, in file order, and how each cites itself. */
@@ -174,7 +176,7 @@ final class SocialAffairsPlainScorer implements PlainScorer {
         List<ItemScore> scores = new ArrayList<>(items.size());
         BigDecimal sum = BigDecimal.ZERO;
         for (Entries entries : items) {
-            Item item = definition.item(entries.item).orElseThrow();
+            Item item = itemsById.get(entries.item);
             entries.deductions.sort(ORDER);
             BigDecimal deducted = BigDecimal.ZERO;
             for (Deduction d : entries.deductions) {
