@@ -67,11 +67,12 @@ final class Evaluator {
         boolean reusable = false;
         try {
             KieSession session = pooled.session;
-            EvidenceIndex evidence = EvidenceIndex.insert(facts, session, filter);
+            EvidenceIndex evidence = EvidenceIndex.forSession(facts, session);
             Scoring scoring = new Scoring(sourceName, definition, rules, evidence, facts.subject(), tally);
             pooled.scoring = scoring;
             session.setGlobal("score", scoring);
             session.addEventListener(pooled);
+            evidence.insertFacts(filter);
             session.fireAllRules();
             reusable = true;
         } catch (EvaluationException | FactsException e) {

@@ -23,7 +23,7 @@ import org.kie.api.runtime.rule.FactHandle;
  * the same input explains itself the same way whatever order the engine matched in.
  *
  * <p>Most facts are never cited, so evidence is made only for those that are. When the facts were inserted
- * through {@link #insert}, a cited fact's place in the file is read off its fact handle (the session already
+ * through {@link #insertFacts}, a cited fact's place in the file is read off its fact handle (the session already
  * keeps an identity map of its facts; handles are numbered in insertion order); the full identity index of
  * every fact is built only when something cannot be answered that way (a fact deleted by a rule, a fact the
  * {@link FactFilter} kept out, the same object listed twice), and then gives exactly what it always gave.
@@ -44,7 +44,7 @@ final class EvidenceIndex {
     private final Set<Class<?>> factClasses = new HashSet<>();
     private Evidence[] byOrder;
 
-    /** Indexes every fact at once; used when the facts are not inserted through {@link #insert}. */
+    /** Indexes every fact at once; used when the facts are not inserted through {@link #insertFacts}. */
     EvidenceIndex(FactSet facts) {
         this.facts = facts;
         this.session = null;
@@ -57,15 +57,24 @@ final class EvidenceIndex {
     }
 
     /**
-     * Inserts the subject, the period and the facts into a session, in that order, and indexes them by their
-     * fact handles.
+     * An index for facts that will be inserted into a session through {@link #insertFacts}.
      *
      * @param facts the facts
      * @param session a session holding no facts yet
-     * @return the index
+     * @return the index, empty until the facts are inserted
      */
-    static EvidenceIndex insert(FactSet facts, KieSession session, FactFilter filter) {
-        EvidenceIndex index = new EvidenceIndex(facts, session);
+    static EvidenceIndex forSession(FactSet facts, KieSession session) {
+        return new EvidenceIndex(facts, session);
+    }
+
+    /**
+     * Inserts the subject, the period and the facts into the session, in that order (the facts a rule can match
+     * only, when a filter is given), and indexes them by their fact handles. Globals must be set first: the
+     * constraints Drools tests on insertion may use them.
+     *
+     * @param filter which facts can reach a rule, or null to insert all
+     */
+    void insertFacts(FactFilter filter) {
         List<Object> list = facts.facts();
         long subject = id(session.insert(facts.subject()));
         long period = id(session.insert(facts.period()));
@@ -73,14 +82,14 @@ final class EvidenceIndex {
         orders[1] = -1;
         boolean consecutive = period == subject + 1;
         int inserted = 0;
-        index.factClasses.add(facts.subject().getClass());
+        factClasses.add(facts.subject().getClass());
         Class<?> last = null;
         FactFilter.Gate gate = filter == null ? null : filter.gate(session);
         for (int i = 0; i < list.size(); i++) {
             Object fact = list.get(i);
             if (fact.getClass() != last) {
                 last = fact.getClass();
-                index.factClasses.add(last);
+                factClasses.add(last);
             }
             if (gate != null && !gate.reaches(fact)) {
                 continue;
@@ -91,13 +100,12 @@ final class EvidenceIndex {
         }
         Arrays.fill(orders, 2 + inserted, orders.length, -1);
         if (consecutive) {
-            index.firstHandle = subject;
-            index.orderOfHandle = orders;
+            firstHandle = subject;
+            orderOfHandle = orders;
         } else {
             // the same object twice (or the period among the facts): index as ever
-            index.entries = fullIndex(facts);
+            entries = fullIndex(facts);
         }
-        return index;
     }
 
     private static long id(FactHandle handle) {

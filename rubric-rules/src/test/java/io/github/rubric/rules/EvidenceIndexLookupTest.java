@@ -94,6 +94,12 @@ class EvidenceIndexLookupTest {
         return flag;
     }
 
+    private EvidenceIndex inserted(FactSet facts) {
+        EvidenceIndex index = EvidenceIndex.forSession(facts, session);
+        index.insertFacts(new FactFilter());
+        return index;
+    }
+
     private FactSet facts(List<Object> facts) {
         return new FactSet("test.yaml", org, AssessmentPeriod.ofYear(2024), Round.REVIEW, facts);
     }
@@ -109,7 +115,7 @@ class EvidenceIndexLookupTest {
         // GIVEN
         FactSet facts = facts(List.of(general, group, paid, underpaid, flag(true), flag(false)));
         // WHEN
-        EvidenceIndex fast = EvidenceIndex.insert(facts, session, new FactFilter());
+        EvidenceIndex fast = inserted(facts);
         List<Evidence> evidence = fast.of(List.of(facts.facts().get(5), underpaid, List.of(general, general), 7));
         // THEN
         assertThat(evidence).isEqualTo(new EvidenceIndex(facts).of(List.of(facts.facts().get(5), underpaid,
@@ -124,7 +130,7 @@ class EvidenceIndexLookupTest {
         // GIVEN: no rule can match a group meeting or a dues payment paid in full
         FactSet facts = facts(List.of(general, group, paid, underpaid));
         // WHEN
-        EvidenceIndex fast = EvidenceIndex.insert(facts, session, new FactFilter());
+        EvidenceIndex fast = inserted(facts);
         // THEN
         assertThat(session.getFactHandle(group)).isNull();
         assertThat(session.getFactHandle(paid)).isNull();
@@ -137,7 +143,7 @@ class EvidenceIndexLookupTest {
     void aFactDeletedFromTheSessionStillCitesAsTheFullIndexDoes() {
         // GIVEN
         FactSet facts = facts(List.of(general, underpaid));
-        EvidenceIndex fast = EvidenceIndex.insert(facts, session, new FactFilter());
+        EvidenceIndex fast = inserted(facts);
         // WHEN
         session.delete(session.getFactHandle(general));
         // THEN
@@ -150,7 +156,7 @@ class EvidenceIndexLookupTest {
         Object flag = flag(true);
         FactSet facts = facts(List.of(general, flag, underpaid, flag, general));
         // WHEN
-        EvidenceIndex fast = EvidenceIndex.insert(facts, session, new FactFilter());
+        EvidenceIndex fast = inserted(facts);
         // THEN
         assertThat(fast.of(everything(facts))).isEqualTo(new EvidenceIndex(facts).of(everything(facts)));
     }
