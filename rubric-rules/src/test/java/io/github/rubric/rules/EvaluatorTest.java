@@ -1,6 +1,7 @@
 package io.github.rubric.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.rubric.model.fact.FactSet;
 import io.github.rubric.model.result.Deduction;
@@ -68,6 +69,32 @@ class EvaluatorTest {
         assertThat(card.item("1").orElseThrow().deductions()).extracting(Deduction::reason).containsExactly("党员大会1次");
         assertThat(card.item("2").orElseThrow().deductions()).singleElement()
                 .satisfies(d -> assertThat(d.evidence()).extracting(e -> e.id()).containsExactly("duesPayments[1]"));
+    }
+
+    @Test
+    void aRuleThatFailsLeavesTheRubricScoringCorrectlyAfterwards() {
+        // GIVEN: a rule that fails on subjects with a democratic life meeting
+        Rubric rubric = Rubric.fromString("evaluator-test.drl", RUBRIC.replace("""
+                rule "2 不足额" @item("2")""", """
+                rule "2 失败" @item("2")
+                when
+                    Meeting( type == MeetingType.DEMOCRATIC_LIFE_MEETING )
+                then
+                    score.deduct("一", "无效分值");
+                end
+
+                rule "2 不足额" @item("2")"""));
+        FactSet facts = rubric.readFacts("facts.yaml", FACTS);
+        String before = Scorecards.toJson(rubric.score(facts));
+        FactSet failing = rubric.readFacts("failing.yaml", FACTS.replace("meetings:\n",
+                "meetings:\n  - { type: DEMOCRATIC_LIFE_MEETING, date: 2024-12-01 }\n"));
+        // WHEN
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> rubric.score(failing)).isInstanceOf(EvaluationException.class)
+                    .hasMessageContaining("一");
+        }
+        // THEN
+        assertThat(Scorecards.toJson(rubric.score(facts))).isEqualTo(before);
     }
 
     @Test
