@@ -247,7 +247,7 @@ public final class Bench {
         System.out.println("== cold start (fresh JVMs)");
         Path facts = home.resolve("rubric-examples/src/main/resources/io/github/rubric/examples/socialaffairs/facts/branch-with-shortfalls.yaml");
         int runs = quick ? 2 : 5;
-        for (List<String> options : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))) {
+        for (List<String> options : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1"))) {
             List<Long> coldCompile = new ArrayList<>();
             List<Long> firstScore = new ArrayList<>();
             for (int i = 0; i < runs; i++) {

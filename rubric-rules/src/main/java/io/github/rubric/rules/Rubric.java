@@ -105,8 +105,9 @@ public final class Rubric {
     public static Rubric fromString(String sourceName, String text) {
         long start = System.nanoTime();
         RubricSource source = RubricSource.of(sourceName, text.replace("\r\n", "\n"));
-        HeaderReader.Header header = HeaderReader.read(source);
-        RubricCompiler.Compiled compiled = RubricCompiler.compile(source, header);
+        RubricCompiler.Loaded loaded = RubricCompiler.load(source);
+        HeaderReader.Header header = loaded.header();
+        RubricCompiler.Compiled compiled = loaded.compiled();
         LOG.debug("compiled rubric {} from {} in {} ms", header.definition().id(), sourceName,
                 (System.nanoTime() - start) / 1_000_000);
         return new Rubric(source, header, compiled);

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -41,11 +43,74 @@ final class RubricCompiler {
     record Compiled(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, FactType> declaredTypes) {
     }
 
+    /** A rubric file's header and compiled rules. */
+    record Loaded(HeaderReader.Header header, Compiled compiled) {
+    }
+
+    /**
+     * Reads the header and compiles the rules of a rubric file. The two do not depend on each other until the
+     * rules are checked against the header, and in a fresh JVM both are mostly class loading (Jackson and
+     * SnakeYAML for one, the DRL parser and the Java compiler for the other), so the header is read on a
+     * thread of its own while the rules compile. Problems are reported as if one came after the other: a
+     * problem in the header first.
+     */
+    static Loaded load(RubricSource source) {
+        FutureTask<HeaderReader.Header> reading = new FutureTask<>(() -> HeaderReader.read(source));
+        Thread reader = new Thread(reading, "rubric-header-reader");
+        reader.setDaemon(true);
+        reader.start();
+        KnowledgeBuilder builder = null;
+        RuntimeException failure = null;
+        try {
+            builder = build(source);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        HeaderReader.Header header = header(reading);
+        if (failure != null) {
+            throw failure;
+        }
+        return new Loaded(header, compile(source, header, builder));
+    }
+
+    private static HeaderReader.Header header(FutureTask<HeaderReader.Header> reading) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return reading.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException("reading the rubric header failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     static Compiled compile(RubricSource source, HeaderReader.Header header) {
-        List<RubricException.Problem> problems = new ArrayList<>();
+        return compile(source, header, build(source));
+    }
+
+    private static KnowledgeBuilder build(RubricSource source) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(sourcePath(source.name())), ResourceType.DRL);
+        return builder;
+    }
+
+    private static Compiled compile(RubricSource source, HeaderReader.Header header, KnowledgeBuilder builder) {
+        List<RubricException.Problem> problems = new ArrayList<>();
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
             int line = result.getLines() == null || result.getLines().length == 0
                     ? 0 : Arrays.stream(result.getLines()).filter(l -> l > 0).min().orElse(0);
