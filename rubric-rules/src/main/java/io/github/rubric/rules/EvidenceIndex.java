@@ -20,12 +20,48 @@ import java.util.Set;
  * depends neither on the order the engine matched in nor on the order the facts were listed.
  */
 final class EvidenceIndex {
-    private record Entry(int rank, String type, Evidence evidence) {
+    /**
+     * A fact's place in the order, and its evidence, made when first cited: most facts are never cited, and
+     * describing every fact of every subject up front cost more than the rest of the index.
+     */
+    private static final class Entry {
+        final int rank;
+        final String type;
+        final String id;
+        final Object fact;
+        private Evidence evidence;
+
+        Entry(int rank, String type, String id, Object fact) {
+            this.rank = rank;
+            this.type = type;
+            this.id = id;
+            this.fact = fact;
+        }
+
+        int rank() {
+            return rank;
+        }
+
+        String type() {
+            return type;
+        }
+
+        String id() {
+            return id;
+        }
+
+        Evidence evidence() {
+            if (evidence == null) {
+                String text = fact instanceof Fact f ? f.describe() : fact.toString();
+                evidence = new Evidence(id, type, text);
+            }
+            return evidence;
+        }
     }
 
     private static final Comparator<Entry> ORDER = Comparator.comparingInt(Entry::rank).thenComparing(Entry::type)
-            .thenComparing(e -> e.evidence().id(), EvidenceIndex::compareNatural)
-            .thenComparing(e -> e.evidence().id());
+            .thenComparing(Entry::id, EvidenceIndex::compareNatural)
+            .thenComparing(Entry::id);
 
     private static final Map<Class<?>, Integer> RANKS = ranks();
 
@@ -40,8 +76,7 @@ final class EvidenceIndex {
             } else {
                 String type = fact.getClass().getSimpleName();
                 int index = declaredCounts.merge(type, 1, Integer::sum) - 1;
-                entries.put(fact, new Entry(RANKS.size() + 1, type,
-                        new Evidence("records." + type + "[" + index + "]", type, fact.toString())));
+                entries.put(fact, new Entry(RANKS.size() + 1, type, "records." + type + "[" + index + "]", fact));
             }
         }
     }
@@ -57,7 +92,7 @@ final class EvidenceIndex {
     private void add(Object fact, int rank) {
         Fact f = (Fact) fact;
         String type = fact.getClass().getSimpleName();
-        entries.put(fact, new Entry(rank, type, new Evidence(f.id(), type, f.describe())));
+        entries.put(fact, new Entry(rank, type, f.id(), fact));
     }
 
     /**
@@ -67,9 +102,16 @@ final class EvidenceIndex {
     List<Evidence> of(Collection<?> objects) {
         Set<Entry> found = new LinkedHashSet<>();
         collect(objects, found);
+        if (found.isEmpty()) {
+            return List.of();
+        }
         List<Entry> ordered = new ArrayList<>(found);
         ordered.sort(ORDER);
-        return ordered.stream().map(Entry::evidence).toList();
+        List<Evidence> evidence = new ArrayList<>(ordered.size());
+        for (Entry entry : ordered) {
+            evidence.add(entry.evidence());
+        }
+        return evidence;
     }
 
     private void collect(Collection<?> objects, Set<Entry> found) {

@@ -44,6 +44,8 @@ public final class Rubric {
     private final FactsReader factsReader;
     private final Map<String, FactType> declaredTypes;
     private final Limits limits;
+    private final SessionPool sessions;
+    private final FactFilter filter = new FactFilter();
     private final Map<String, RuleShapes.Shape> shapes;
 
     Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits) {
@@ -55,6 +57,7 @@ public final class Rubric {
         this.declaredTypes = compiled.declaredTypes();
         this.factsReader = new FactsReader(definition, declaredTypes);
         this.shapes = RuleShapes.of(kieBase);
+        this.sessions = new SessionPool(kieBase);
     }
 
     /**
@@ -207,7 +210,7 @@ public final class Rubric {
         // Without the checks of evaluate(): scoring many subjects should not pay for explanations nobody reads.
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
-        SessionRunner.run(source.name(), kieBase, scoring, tally, facts, limits);
+        SessionRunner.run(source.name(), sessions, filter, scoring, tally, facts, limits);
         return ScorecardBuilder.build(definition, ref(), facts, tally);
     }
 
@@ -224,7 +227,8 @@ public final class Rubric {
         List<Check> checks;
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
-        checks = SessionRunner.run(source.name(), kieBase, scoring, tally, facts, limits,
+        // every fact inserted, unfiltered: the explanation lists the facts each criterion examined
+        checks = SessionRunner.run(source.name(), sessions, null, scoring, tally, facts, limits,
                 session -> Examiner.checks(rules, shapes, session, facts, tally.firings));
         Map<String, Integer> firings = new java.util.HashMap<>(tally.firings);
         rules.keySet().forEach(rule -> firings.putIfAbsent(rule, 0));

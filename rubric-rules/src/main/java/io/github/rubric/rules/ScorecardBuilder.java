@@ -69,10 +69,17 @@ final class ScorecardBuilder {
         sectionTotal = Points.normalize(sectionTotal);
 
         List<Bonus> bonuses = bonuses(rubric.bonus(), tally.bonuses, sectionTotal);
-        BigDecimal bonusTotal = Points.normalize(bonuses.stream().map(Bonus::counted).reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal bonusSum = BigDecimal.ZERO;
+        for (Bonus bonus : bonuses) {
+            bonusSum = bonusSum.add(bonus.counted());
+        }
+        BigDecimal bonusTotal = Points.normalize(bonusSum);
         BigDecimal total = Points.normalize(sectionTotal.add(bonusTotal));
 
-        boolean failedByVeto = vetoes.stream().anyMatch(v -> v.kind() == VetoKind.FAIL);
+        boolean failedByVeto = false;
+        for (Veto veto : vetoes) {
+            failedByVeto |= veto.kind() == VetoKind.FAIL;
+        }
         Boolean passed = rubric.passLine() == null ? null : !failedByVeto && total.compareTo(rubric.passLine()) >= 0;
         String grade = grade(rubric.gradeBands(), total, vetoes, failedByVeto);
 
@@ -164,11 +171,18 @@ final class ScorecardBuilder {
         List<Finding> findings = sorted(tally.findings.get(item.id()), FINDING_ORDER);
         List<Exemption> exemptions = sorted(tally.exemptions.get(item.id()), EXEMPTION_ORDER);
 
-        BigDecimal deducted = deductions.stream().filter(d -> !d.zeroes()).map(Deduction::points)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal deducted = BigDecimal.ZERO;
+        boolean zeroed = false;
+        for (Deduction d : deductions) {
+            if (d.zeroes()) {
+                zeroed = true;
+            } else {
+                deducted = deducted.add(d.points());
+            }
+        }
         String note = "";
         BigDecimal score;
-        if (deductions.stream().anyMatch(Deduction::zeroes)) {
+        if (zeroed) {
             score = BigDecimal.ZERO;
             note = "本项不得分";
         } else {
@@ -186,17 +200,27 @@ final class ScorecardBuilder {
         BigDecimal score;
         String note = "";
         if (section.pooled()) {
-            BigDecimal lost = items.stream().map(i -> i.maxPoints().subtract(i.score())).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal lost = BigDecimal.ZERO;
+            for (ItemScore item : items) {
+                lost = lost.add(item.maxPoints().subtract(item.score()));
+            }
             BigDecimal raw = section.maxPoints().subtract(lost);
             score = Points.clamp(raw, BigDecimal.ZERO, section.maxPoints());
             if (raw.signum() < 0) {
                 note = "本栏目扣分合计" + Points.format(lost) + "分，直至" + Points.format(section.maxPoints()) + "分扣完，得0分";
             }
         } else {
-            score = items.stream().map(ItemScore::score).reduce(BigDecimal.ZERO, BigDecimal::add);
+            score = BigDecimal.ZERO;
+            for (ItemScore item : items) {
+                score = score.add(item.score());
+            }
         }
-        List<Veto> zeroing = vetoes.stream()
-                .filter(v -> v.kind() == VetoKind.ZERO_SECTION && v.target().equals(section.id())).toList();
+        List<Veto> zeroing = new ArrayList<>(0);
+        for (Veto veto : vetoes) {
+            if (veto.kind() == VetoKind.ZERO_SECTION && veto.target().equals(section.id())) {
+                zeroing.add(veto);
+            }
+        }
         if (!zeroing.isEmpty()) {
             score = BigDecimal.ZERO;
             note = "一票否决，本栏目得0分：" + zeroing.get(0).reason();
@@ -209,6 +233,9 @@ final class ScorecardBuilder {
      * its cap. Also applied by {@link RoundCombiner} to a combined total.
      */
     static List<Bonus> bonuses(BonusPolicy policy, List<Bonus> claimed, BigDecimal sectionTotal) {
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
         List<Bonus> sorted = new ArrayList<>(claimed);
         // Ties broken by evidence, so that which of two equal bonuses counts does not depend on firing order.
         sorted.sort(Comparator.comparing(Bonus::achievement).thenComparing(Bonus::points, Comparator.reverseOrder())
@@ -284,6 +311,9 @@ final class ScorecardBuilder {
     private static <T> List<T> sorted(List<T> values, Comparator<T> order) {
         if (values == null) {
             return List.of();
+        }
+        if (values.size() == 1) {
+            return values;
         }
         List<T> copy = new ArrayList<>(values);
         copy.sort(order);

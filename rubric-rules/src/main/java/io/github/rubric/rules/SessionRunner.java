@@ -17,9 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.kie.api.KieBase;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -57,24 +54,26 @@ final class SessionRunner {
      * @throws EvaluationException if a rule fails, the firing limit or the time budget is exceeded
      * @throws FactsException if a rule finds the facts do not fit the rubric
      */
-    static void run(String rubric, KieBase kieBase, Scoring scoring, Tally tally, FactSet facts, Limits limits) {
-        run(rubric, kieBase, scoring, tally, facts, limits, null);
+    static void run(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally, FactSet facts,
+                    Limits limits) {
+        run(rubric, pool, filter, scoring, tally, facts, limits, null);
     }
 
     /**
-     * Like {@link #run(String, KieBase, Scoring, Tally, FactSet, Limits)}, then, on the worker and before the
-     * session is disposed, asks {@code afterFiring} what it wants to know of the session.
+     * Like {@link #run(String, SessionPool, FactFilter, Scoring, Tally, FactSet, Limits)}, then, on the worker and before the
+     * session is disposed, asks {@code afterFiring} what it wants to know of the session. Without a filter every
+     * fact is inserted, so that what the session holds is all the facts.
      *
      * @return what {@code afterFiring} returned, or null without it
      */
-    static <T> T run(String rubric, KieBase kieBase, Scoring scoring, Tally tally, FactSet facts, Limits limits,
-                     Function<KieSession, T> afterFiring) {
+    static <T> T run(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally, FactSet facts,
+                     Limits limits, Function<KieSession, T> afterFiring) {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<KieSession> running = new AtomicReference<>();
         ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
         Future<T> work = WORKERS.submit(() -> {
             Thread.currentThread().setContextClassLoader(callerLoader);
-            return fire(rubric, kieBase, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring);
+            return fire(rubric, pool, filter, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring);
         });
         Duration budget = limits.timeBudget();
         try {
@@ -96,23 +95,26 @@ final class SessionRunner {
         }
     }
 
-    private static <T> T fire(String rubric, KieBase kieBase, Scoring scoring, Tally tally, FactSet facts, int limit,
-                              AtomicBoolean stop, AtomicReference<KieSession> running, Function<KieSession, T> afterFiring) {
-        KieSession session = kieBase.newKieSession();
+    private static <T> T fire(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally,
+                              FactSet facts, int limit, AtomicBoolean stop, AtomicReference<KieSession> running,
+                              Function<KieSession, T> afterFiring) {
+        SessionPool.Lease lease = pool.borrow();
+        KieSession session = lease.session;
         running.set(session);
+        boolean normal = false;
         try {
-            session.setGlobal("score", scoring);
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    scoring.firing(event.getMatch());
-                }
-            });
+            // The global first: constraints Drools tests while facts are inserted may read it.
+            lease.start(scoring);
             session.insert(facts.subject());
             session.insert(facts.period());
             session.insert(facts.round());
+            FactFilter.Gate gate = filter == null ? null : filter.gate(session);
             for (Object fact : facts.facts()) {
-                session.insert(fact);
+                // A fact no rule can match (no path through its type's alpha network) is left out: it could
+                // join, be counted by or block no rule, and inserting it would only cost time.
+                if (gate == null || gate.reaches(fact)) {
+                    session.insert(fact);
+                }
             }
             int fired = 0;
             while (!stop.get()) {
@@ -129,16 +131,20 @@ final class SessionRunner {
                     break;
                 }
             }
-            return afterFiring == null ? null : afterFiring.apply(session);
+            T result = afterFiring == null ? null : afterFiring.apply(session);
+            normal = !stop.get();
+            return result;
         } finally {
-            running.set(null);
-            session.dispose();
+            // Whoever clears `running` owns the session: if the caller's time ran out and it took the session to
+            // halt it, the session is not reused.
+            boolean ours = running.compareAndSet(session, null);
+            pool.release(lease, normal && ours);
         }
     }
 
     private static void abandon(Future<?> work, AtomicBoolean stop, AtomicReference<KieSession> running) {
         stop.set(true);
-        KieSession session = running.get();
+        KieSession session = running.getAndSet(null);
         if (session != null) {
             try {
                 session.halt();

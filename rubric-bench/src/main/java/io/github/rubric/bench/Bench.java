@@ -1,0 +1,320 @@
+package io.github.rubric.bench;
+
+import io.github.rubric.model.fact.FactSet;
+import io.github.rubric.model.result.Scorecard;
+import io.github.rubric.rules.Rubric;
+import io.github.rubric.rules.Scorecards;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark. Generates subjects for one rubric at 50, 200, 1,000 and 5,000 facts each, checks on every one
+ * that the hand-written scorer gives the engine's scorecard, then measures: time per subject on one thread and
+ * throughput on all cores, both against the hand-written scorer; allocation per evaluation; warm compile time;
+ * heap per compiled rubric; cold compile in a fresh JVM; and a fresh command-line run to the first scorecard.
+ * The last line it prints is {@code SUMMARY …}.
+ *
+ * <pre>
+ * java -cp … io.github.rubric.bench.Bench [--rubric seed000] [--seed 0] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]
+ * </pre>
+ *
+ * {@code --home} is the project's root, where the {@code ./rubric} launcher is; {@code --quick} shortens every
+ * timed period (for trying changes, not for figures); {@code --profile} adds a sampling profile of the engine at
+ * 200 facts.
+ */
+public final class Bench {
+    private static final Map<Integer, Integer> SUBJECTS = Map.of(50, 2000, 200, 2000, 1000, 400, 5000, 80);
+
+    private final BenchRubric bench;
+    private final long seed;
+    private final boolean quick;
+    private final boolean profile;
+    private final boolean cold;
+    private final int[] scales;
+    private final Path home;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final Map<String, String> summary = new LinkedHashMap<>();
+
+    private Bench(BenchRubric bench, long seed, boolean quick, boolean profile, boolean cold, int[] scales, Path home) {
+        this.scales = scales;
+        this.cold = cold;
+        this.bench = bench;
+        this.seed = seed;
+        this.quick = quick;
+        this.profile = profile;
+        this.home = home;
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args {@code [--rubric NAME] [--seed N] [--quick] [--profile] [--home DIR]}
+     * @throws Exception if a fresh JVM cannot be started
+     */
+    public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String rubric = option(rest, "--rubric", "seed000");
+        long seed = Long.parseLong(option(rest, "--seed", "0"));
+        Path home = Path.of(option(rest, "--home", System.getProperty("user.dir"))).toAbsolutePath();
+        boolean quick = rest.remove("--quick");
+        boolean profile = rest.remove("--profile");
+        boolean cold = !rest.remove("--no-cold");
+        int[] scales = Arrays.stream(option(rest, "--scales", "50,200,1000,5000").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
+        if (!rest.isEmpty()) {
+            System.err.println("unknown arguments " + rest
+                    + "; usage: Bench [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]");
+            System.exit(2);
+        }
+        new Bench(BenchRubric.named(rubric), seed, quick, profile, cold, scales, home).run();
+    }
+
+    private static String option(List<String> args, String name, String otherwise) {
+        int i = args.indexOf(name);
+        if (i < 0) {
+            return otherwise;
+        }
+        if (i + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = args.get(i + 1);
+        args.remove(i + 1);
+        args.remove(i);
+        return value;
+    }
+
+    private long warmup() {
+        return quick ? 700 : 3000;
+    }
+
+    private long measure() {
+        return quick ? 1300 : 5000;
+    }
+
+    private void run() throws Exception {
+        System.out.printf(Locale.ROOT, "rubric-bench: %s (%s), seed %d, %d cores, %s %s, load average %s%n", bench.name(),
+                bench.resource(), seed, cores, System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                loadAverage());
+        Rubric rubric = Rubric.fromClasspath(bench.resource());
+        SubjectGenerator generator = bench.generator(rubric, seed);
+        PlainScorer plain = bench.plainScorer(rubric);
+        Timing.Scorer engine = rubric::score;
+        Timing.Scorer byHand = plain::score;
+
+        Map<Integer, List<FactSet>> subjects = new LinkedHashMap<>();
+        System.out.println();
+        System.out.println("== subjects (generated, then checked: hand-written scorecard JSON == engine scorecard JSON)");
+        for (int scale : scales) {
+            int n = quick ? Math.max(20, SUBJECTS.get(scale) / 5) : SUBJECTS.get(scale);
+            List<FactSet> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(generator.generate(i, scale));
+            }
+            subjects.put(scale, list);
+            int equal = 0;
+            double totals = 0;
+            for (FactSet subject : list) {
+                Scorecard card = rubric.score(subject);
+                String a = Scorecards.toJson(card);
+                String b = Scorecards.toJson(plain.score(subject));
+                if (!a.equals(b)) {
+                    throw new IllegalStateException("the hand-written scorer differs from the engine on " + subject.source()
+                            + "\n--- engine\n" + a + "\n--- hand-written\n" + b);
+                }
+                totals += card.total().doubleValue();
+                equal++;
+            }
+            System.out.printf(Locale.ROOT, "  %5d facts/subject: %5d subjects, all %d scorecards equal, mean total %.1f%n",
+                    scale, n, equal, totals / n);
+        }
+
+        System.out.println();
+        System.out.println("== time per subject, 1 thread (warm-up " + warmup() + " ms, then " + measure() + " ms each)");
+        System.out.println("  facts   engine µs   plain µs   ratio   engine µs/fact   engine subjects/s   (CPU µs: engine  plain  ratio)");
+        Map<Integer, Timing.Result> engineByScale = new LinkedHashMap<>();
+        for (int scale : scales) {
+            Timing.Result e;
+            if (profile && scale == 200) {
+                Profiler profiler = new Profiler();
+                e = Timing.run(engine, subjects.get(scale), 1, warmup(), measure());
+                profiler.close();
+                System.out.println("  profile of the engine at 200 facts:");
+                System.out.print(profiler.report());
+            } else {
+                e = Timing.run(engine, subjects.get(scale), 1, warmup(), measure());
+            }
+            Timing.Result p = Timing.run(byHand, subjects.get(scale), 1, warmup(), measure());
+            engineByScale.put(scale, e);
+            System.out.printf(Locale.ROOT, "  %5d   %9.1f   %8.1f   %5.2f   %14.3f   %17.0f   %13.1f %6.1f %6.2f%n", scale,
+                    e.microsPerSubject(), p.microsPerSubject(), e.microsPerSubject() / p.microsPerSubject(),
+                    e.microsPerSubject() / scale, e.subjectsPerSecond(), e.cpuMicrosPerSubject(), p.cpuMicrosPerSubject(),
+                    e.cpuMicrosPerSubject() / p.cpuMicrosPerSubject());
+            if (scale == 200) {
+                summary.put("orgs_per_s_1t", String.format(Locale.ROOT, "%.0f", e.subjectsPerSecond()));
+                summary.put("ratio_vs_plain_java", String.format(Locale.ROOT, "%.2f", e.microsPerSubject() / p.microsPerSubject()));
+            }
+        }
+        if (engineByScale.containsKey(50) && engineByScale.containsKey(5000)) {
+            double small = engineByScale.get(50).microsPerSubject();
+            double large = engineByScale.get(5000).microsPerSubject();
+            System.out.printf(Locale.ROOT, "  growth: time ∝ facts^%.2f from 50 to 5,000 facts (1.00 is linear)%n",
+                    Math.log(large / small) / Math.log(5000.0 / 50));
+        }
+        if (!subjects.containsKey(200)) {
+            return;
+        }
+
+        System.out.println();
+        System.out.println("== throughput at 200 facts, " + cores + " threads");
+        Timing.Result e = Timing.run(engine, subjects.get(200), cores, warmup(), measure());
+        Timing.Result p = Timing.run(byHand, subjects.get(200), cores, warmup(), measure());
+        System.out.printf(Locale.ROOT, "  engine %.0f subjects/s, hand-written %.0f subjects/s, ratio %.2f%n",
+                e.subjectsPerSecond(), p.subjectsPerSecond(), p.subjectsPerSecond() / e.subjectsPerSecond());
+        summary.put("orgs_per_s_all", String.format(Locale.ROOT, "%.0f", e.subjectsPerSecond()));
+
+        System.out.println();
+        System.out.println("== allocation per evaluation at 200 facts (bytes allocated by the scoring thread)");
+        long engineBytes = Timing.allocatedPerEvaluation(engine, subjects.get(200), quick ? 2000 : 20000);
+        long plainBytes = Timing.allocatedPerEvaluation(byHand, subjects.get(200), quick ? 2000 : 20000);
+        System.out.printf(Locale.ROOT, "  engine %.1f KB, hand-written %.1f KB%n", engineBytes / 1024.0, plainBytes / 1024.0);
+
+        System.out.println();
+        System.out.println("== compile (this JVM, warm)");
+        String text = new String(Bench.class.getClassLoader().getResourceAsStream(bench.resource()).readAllBytes(),
+                StandardCharsets.UTF_8);
+        for (int i = 0; i < (quick ? 3 : 20); i++) {
+            Rubric.fromString(bench.resource(), text);
+        }
+        long[] compiles = new long[quick ? 5 : 15];
+        for (int i = 0; i < compiles.length; i++) {
+            long t0 = System.nanoTime();
+            Rubric.fromString(bench.resource(), text);
+            compiles[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(compiles);
+        System.out.printf(Locale.ROOT, "  median %.1f ms, min %.1f ms, max %.1f ms over %d compiles%n",
+                compiles[compiles.length / 2] / 1e6, compiles[0] / 1e6, compiles[compiles.length - 1] / 1e6, compiles.length);
+        summary.put("compile_warm_ms", String.format(Locale.ROOT, "%.0f", compiles[compiles.length / 2] / 1e6));
+
+        System.out.println();
+        System.out.println("== heap per compiled rubric (retained, after GC)");
+        int keep = 10;
+        List<Rubric> kept = new ArrayList<>();
+        long heap0 = Timing.usedHeapAfterGc();
+        long meta0 = Timing.metaspaceUsed();
+        for (int i = 0; i < keep; i++) {
+            kept.add(Rubric.fromString(bench.resource(), text));
+        }
+        long heap1 = Timing.usedHeapAfterGc();
+        long meta1 = Timing.metaspaceUsed();
+        for (Rubric r : kept) {
+            r.score(subjects.get(200).get(0));
+        }
+        long heap2 = Timing.usedHeapAfterGc();
+        System.out.printf(Locale.ROOT, "  compiled: %.0f KB heap + %.0f KB metaspace each; after one evaluation each: %.0f KB heap%n",
+                (heap1 - heap0) / 1024.0 / keep, (meta1 - meta0) / 1024.0 / keep, (heap2 - heap0) / 1024.0 / keep);
+        summary.put("heap_per_rubric_kb", String.format(Locale.ROOT, "%.0f", Math.max(heap1, heap2) - heap0 > 0
+                ? (Math.max(heap1, heap2) - heap0) / 1024.0 / keep : 0.0));
+        kept.clear();
+
+        if (cold) {
+            coldStart();
+        }
+
+        System.out.println();
+        System.out.println("load average at the end: " + loadAverage());
+        StringBuilder line = new StringBuilder("SUMMARY");
+        for (String key : List.of("orgs_per_s_1t", "orgs_per_s_all", "ratio_vs_plain_java", "compile_warm_ms",
+                "cold_first_scorecard_ms", "heap_per_rubric_kb")) {
+            line.append(' ').append(key).append('=').append(summary.getOrDefault(key, "n/a"));
+        }
+        System.out.println(line);
+    }
+
+    private void coldStart() throws IOException, InterruptedException {
+        System.out.println();
+        System.out.println("== cold start (fresh JVMs)");
+        Path facts = home.resolve("rubric-examples/src/main/resources/io/github/rubric/examples/socialaffairs/facts/branch-with-shortfalls.yaml");
+        int runs = quick ? 2 : 5;
+        for (List<String> options : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1"))) {
+            List<Long> coldCompile = new ArrayList<>();
+            List<Long> firstScore = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                List<String> command = new ArrayList<>(List.of(javaCommand()));
+                command.addAll(options);
+                command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", ColdStart.class.getName(), bench.resource(),
+                        facts.toString()));
+                String line = spawn(command);
+                coldCompile.add(Long.parseLong(line.replaceAll(".*compile_ms=(\\d+).*", "$1")));
+                firstScore.add(Long.parseLong(line.replaceAll(".*first_score_ms=(\\d+).*", "$1")));
+            }
+            System.out.printf(Locale.ROOT, "  fresh JVM%s: compile median %d ms %s, then first scorecard median %d ms %s%n",
+                    options.isEmpty() ? " (default options)" : " " + String.join(" ", options), median(coldCompile),
+                    coldCompile, median(firstScore), firstScore);
+        }
+        Path launcher = home.resolve("rubric");
+        if (Files.isExecutable(launcher) && Files.exists(facts)) {
+            // once unmeasured: the launcher makes its class-data-sharing archive on first use
+            spawn(List.of(launcher.toString(), "score", "classpath:" + bench.resource(), facts.toString()));
+            List<Long> cli = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                spawn(List.of(launcher.toString(), "score", "classpath:" + bench.resource(), facts.toString()));
+                cli.add((System.nanoTime() - t0) / 1_000_000);
+            }
+            System.out.printf(Locale.ROOT, "  ./rubric score (cold JVM to the first scorecard printed): median %d ms of %s%n",
+                    median(cli), cli);
+            summary.put("cold_first_scorecard_ms", String.valueOf(median(cli)));
+        } else {
+            System.out.println("  no ./rubric launcher under " + home + "; pass --home <project root>");
+            summary.put("cold_first_scorecard_ms", "n/a");
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static String spawn(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.append(line).append('\n');
+            }
+        }
+        int code = process.waitFor();
+        if (code != 0) {
+            throw new IllegalStateException(command + " exited with " + code + ":\n" + out);
+        }
+        String[] lines = out.toString().strip().split("\n");
+        return lines[lines.length - 1];
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.rubric.bench;
+
+import io.github.rubric.model.fact.FactSet;
+import io.github.rubric.rules.Rubric;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Creates instances of a rubric's own declared fact types ({@code declare Leadership … end}) without a facts file.
+ * The classes exist only inside the compiled rubric, so they are found by reading one probe record of each type
+ * through {@link Rubric#readFacts(String, String)}; instances are then made with the no-argument constructor and
+ * the setters Drools generates.
+ */
+public final class DeclaredRecords {
+    private final Map<String, Constructor<?>> constructors = new HashMap<>();
+    private final Map<String, Map<String, Method>> setters = new HashMap<>();
+
+    /**
+     * @param rubric the compiled rubric
+     * @param probes for each declared type, one record in facts-file syntax giving every field, such as
+     *     {@code { complete: true }}
+     */
+    public DeclaredRecords(Rubric rubric, Map<String, String> probes) {
+        StringBuilder yaml = new StringBuilder("subject: { id: probe, name: probe, type: PARTY_BRANCH }\nperiod: 2024\nrecords:\n");
+        probes.forEach((type, record) -> yaml.append("  ").append(type).append(": [ ").append(record).append(" ]\n"));
+        FactSet probe = rubric.readFacts("probe.yaml", yaml.toString());
+        for (Object record : probe.facts()) {
+            Class<?> type = record.getClass();
+            try {
+                constructors.put(type.getSimpleName(), type.getConstructor());
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("declared type " + type.getName() + " has no no-argument constructor", e);
+            }
+            Map<String, Method> byField = new HashMap<>();
+            for (Method m : type.getMethods()) {
+                if (m.getName().startsWith("set") && m.getParameterCount() == 1 && m.getName().length() > 3) {
+                    byField.put(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4), m);
+                }
+            }
+            setters.put(type.getSimpleName(), byField);
+        }
+    }
+
+    /**
+     * @param type a declared type's simple name
+     * @param fields the fields to set, by name
+     * @return a new record
+     */
+    public Object create(String type, Map<String, Object> fields) {
+        Constructor<?> constructor = constructors.get(type);
+        if (constructor == null) {
+            throw new IllegalArgumentException("no probe was given for declared type '" + type + "'");
+        }
+        try {
+            Object record = constructor.newInstance();
+            for (Map.Entry<String, Object> field : fields.entrySet()) {
+                Method setter = setters.get(type).get(field.getKey());
+                if (setter == null) {
+                    throw new IllegalArgumentException(type + " has no field '" + field.getKey() + "'");
+                }
+                setter.invoke(record, field.getValue());
+            }
+            return record;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create declared type " + type, e);
+        }
+    }
+}
