@@ -45,12 +45,15 @@ public final class Rubric {
     private final Map<String, FactType> declaredTypes;
     private final Limits limits;
     private final SessionPool sessions;
+    private final boolean isolated;
     private final FactFilter filter = new FactFilter();
     private final Map<String, RuleShapes.Shape> shapes;
 
-    Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits) {
+    Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits,
+           boolean isolated) {
         this.source = source;
         this.limits = limits;
+        this.isolated = isolated;
         this.definition = header.definition();
         this.kieBase = compiled.kieBase();
         this.rules = compiled.rules();
@@ -210,7 +213,7 @@ public final class Rubric {
         // Without the checks of evaluate(): scoring many subjects should not pay for explanations nobody reads.
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
-        SessionRunner.run(source.name(), sessions, filter, scoring, tally, facts, limits);
+        SessionRunner.run(source.name(), sessions, filter, scoring, tally, facts, limits, isolated);
         return ScorecardBuilder.build(definition, ref(), facts, tally);
     }
 
@@ -228,7 +231,7 @@ public final class Rubric {
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
         // every fact inserted, unfiltered: the explanation lists the facts each criterion examined
-        checks = SessionRunner.run(source.name(), sessions, null, scoring, tally, facts, limits,
+        checks = SessionRunner.run(source.name(), sessions, null, scoring, tally, facts, limits, isolated,
                 session -> Examiner.checks(rules, shapes, session, facts, tally.firings));
         Map<String, Integer> firings = new java.util.HashMap<>(tally.firings);
         rules.keySet().forEach(rule -> firings.putIfAbsent(rule, 0));

@@ -155,7 +155,7 @@ public final class RubricLoader {
         } catch (Inputs.Refused e) {
             throw problem(name, e.line(), e.getMessage());
         }
-        return load(name, decode(name, bytes), trust != Trust.TRUSTED, limits);
+        return load(name, decode(name, bytes), trust != Trust.TRUSTED, trust == Trust.TRUSTED, limits);
     }
 
     /**
@@ -185,7 +185,8 @@ public final class RubricLoader {
         } catch (Inputs.Refused e) {
             throw problem(name, e.line(), e.getMessage());
         }
-        return load(name, decode(name, bytes), trust == Trust.SAFE, limits);
+        // Shipped with the application: as trusted as its own code, scored on the caller's thread.
+        return load(name, decode(name, bytes), trust == Trust.SAFE, false, limits);
     }
 
     /**
@@ -205,10 +206,17 @@ public final class RubricLoader {
         } catch (Inputs.Refused e) {
             throw problem(sourceName, 0, e.getMessage());
         }
-        return load(sourceName, text, trust != Trust.TRUSTED, limits);
+        return load(sourceName, text, trust != Trust.TRUSTED, trust == Trust.TRUSTED, limits);
     }
 
-    private static Rubric load(String name, String text, boolean safe, Limits limits) {
+    /**
+     * @param safe whether safe mode checks the file
+     * @param isolated whether evaluations run on a worker thread: for trusted files from outside the
+     *     application, whose consequences may loop in plain Java, so that the caller is never hung. A file that
+     *     passed safe mode has no such loops, and the time budget is kept by halting its session between
+     *     firings, on the caller's thread, which spares a thread handoff per evaluation.
+     */
+    private static Rubric load(String name, String text, boolean safe, boolean isolated, Limits limits) {
         long start = System.nanoTime();
         RubricSource source = RubricSource.of(name, text.replace("\r\n", "\n"));
         if (safe) {
@@ -225,7 +233,7 @@ public final class RubricLoader {
         RubricCompiler.Compiled compiled = RubricCompiler.compile(source, header);
         LOG.debug("compiled rubric {} from {} ({} mode) in {} ms", header.definition().id(), name,
                 safe ? "safe" : "trusted", (System.nanoTime() - start) / 1_000_000);
-        return new Rubric(source, header, compiled, limits);
+        return new Rubric(source, header, compiled, limits, isolated);
     }
 
     private Limits limits() {
@@ -246,7 +254,7 @@ public final class RubricLoader {
         if (bytes.length > limits.maxFileSize()) {
             throw problem(name, 0, "is " + bytes.length + " bytes, more than the limit of " + limits.maxFileSize());
         }
-        return load(name, decode(name, bytes), trust != Trust.TRUSTED, limits);
+        return load(name, decode(name, bytes), trust != Trust.TRUSTED, trust == Trust.TRUSTED, limits);
     }
 
     private static String decode(String name, byte[] bytes) {

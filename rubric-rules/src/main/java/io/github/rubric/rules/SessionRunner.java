@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,9 +24,12 @@ import org.kie.api.runtime.KieSession;
 /**
  * One evaluation of facts against a compiled rubric, within its {@link Limits}.
  *
- * <p>The session runs on a worker thread while the caller waits at most the time budget: when the budget
- * runs out the caller halts the session, interrupts the worker and fails with an {@link EvaluationException},
- * so the caller is never hung, even by a consequence that loops in plain Java (trusted mode). Rules fire in
+ * <p>For a rubric loaded in safe mode or from the classpath the session runs on the caller's thread, and a
+ * watchdog halts it when the time budget runs out (safe mode refuses loops in consequences, so a halted
+ * session stops within a firing). For a trusted file from outside, whose consequences may loop in plain Java,
+ * the session runs on a worker thread while the caller waits at most the time budget: when the budget runs
+ * out the caller halts the session, interrupts the worker and fails with an {@link EvaluationException}, so
+ * the caller is never hung. Rules fire in
  * bounded chunks, and more firings than the firing limit stop the evaluation: a rule that keeps re-triggering
  * itself is reported, with the rules that fired most, instead of running until memory or time runs out.
  */
@@ -45,7 +50,20 @@ final class SessionRunner {
         }
     });
 
+    /** Halts inline evaluations that outrun their time budget. */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
     private SessionRunner() {
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "rubric-evaluation-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
     }
 
     /**
@@ -55,21 +73,24 @@ final class SessionRunner {
      * @throws FactsException if a rule finds the facts do not fit the rubric
      */
     static void run(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally, FactSet facts,
-                    Limits limits) {
-        run(rubric, pool, filter, scoring, tally, facts, limits, null);
+                    Limits limits, boolean isolated) {
+        run(rubric, pool, filter, scoring, tally, facts, limits, isolated, null);
     }
 
     /**
-     * Like {@link #run(String, SessionPool, FactFilter, Scoring, Tally, FactSet, Limits)}, then, on the worker and before the
+     * Like {@link #run(String, SessionPool, FactFilter, Scoring, Tally, FactSet, Limits, boolean)}, then, on the worker and before the
      * session is disposed, asks {@code afterFiring} what it wants to know of the session. Without a filter every
      * fact is inserted, so that what the session holds is all the facts.
      *
      * @return what {@code afterFiring} returned, or null without it
      */
     static <T> T run(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally, FactSet facts,
-                     Limits limits, Function<KieSession, T> afterFiring) {
+                     Limits limits, boolean isolated, Function<KieSession, T> afterFiring) {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<KieSession> running = new AtomicReference<>();
+        if (!isolated) {
+            return inline(rubric, pool, filter, scoring, tally, facts, limits, afterFiring, stop, running);
+        }
         ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
         Future<T> work = WORKERS.submit(() -> {
             Thread.currentThread().setContextClassLoader(callerLoader);
@@ -93,6 +114,38 @@ final class SessionRunner {
         } catch (ExecutionException e) {
             throw translate(rubric, facts, tally, e.getCause());
         }
+    }
+
+    private static <T> T inline(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally,
+                                FactSet facts, Limits limits, Function<KieSession, T> afterFiring, AtomicBoolean stop,
+                                AtomicReference<KieSession> running) {
+        Duration budget = limits.timeBudget();
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            stop.set(true);
+            KieSession session = running.getAndSet(null);
+            if (session != null) {
+                try {
+                    session.halt();
+                } catch (RuntimeException alreadyDone) {
+                    // the evaluation finished between the alarm and the halt
+                }
+            }
+        }, budget.toNanos(), TimeUnit.NANOSECONDS);
+        T result;
+        try {
+            result = fire(rubric, pool, filter, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring);
+        } catch (RuntimeException e) {
+            throw translate(rubric, facts, tally, e);
+        } finally {
+            alarm.cancel(false);
+        }
+        if (stop.get()) {
+            throw new EvaluationException("rubric " + rubric + " stopped scoring " + facts.source()
+                    + ": the evaluation ran longer than its time budget of " + seconds(budget) + "; "
+                    + total(tally) + " rule firings so far" + (tally.firing == null ? "" : ", the last by rule \""
+                    + tally.firing + "\"") + busiest(tally));
+        }
+        return result;
     }
 
     private static <T> T fire(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally,

@@ -128,7 +128,9 @@ public final class Batch {
      *
      * @param inputs facts files, folders and many-subjects files, in the order the result should follow
      * @return one outcome per subject, in input order
-     * @throws CancellationException if the calling thread is interrupted
+     * @throws BatchInterruptedException if the calling thread is interrupted: it holds the outcomes finished so
+     *     far and names the subjects not scored
+     * @throws CancellationException if the thread is interrupted while the inputs are still being read
      */
     public BatchResult score(List<Path> inputs) {
         Objects.requireNonNull(inputs, "inputs must not be null");
@@ -150,8 +152,18 @@ public final class Batch {
             }
             List<Outcome> outcomes = new ArrayList<>(units.size());
             Map<String, String> seen = new HashMap<>();
-            for (Future<Outcome> future : futures) {
-                Outcome outcome = duplicate(await(future), seen);
+            for (int i = 0; i < futures.size(); i++) {
+                Outcome finished;
+                try {
+                    if (Thread.currentThread().isInterrupted()) {
+                        // a finished task answers get() without looking at the interrupt; the caller asked to stop
+                        throw new CancellationException("batch scoring was interrupted");
+                    }
+                    finished = await(futures.get(i));
+                } catch (CancellationException interrupted) {
+                    throw interrupted(units, futures, i, outcomes, seen, interrupted);
+                }
+                Outcome outcome = duplicate(finished, seen);
                 outcomes.add(outcome);
                 listener.accept(outcome);
             }
@@ -161,6 +173,37 @@ public final class Batch {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * What an interrupted batch had done: the outcomes already delivered, those finished meanwhile, and the
+     * subjects left unscored, so that nothing scored is lost and nothing unscored passes for scored.
+     */
+    private BatchInterruptedException interrupted(List<Inputs.Unit> units, List<Future<Outcome>> futures, int from,
+                                                  List<Outcome> outcomes, Map<String, String> seen,
+                                                  CancellationException cause) {
+        List<Outcome> finished = new ArrayList<>(outcomes);
+        List<String> notScored = new ArrayList<>();
+        for (int i = from; i < futures.size(); i++) {
+            Future<Outcome> future = futures.get(i);
+            Outcome outcome = null;
+            if (future.isDone() && !future.isCancelled()) {
+                try {
+                    outcome = duplicate(future.get(), seen);
+                } catch (InterruptedException | ExecutionException | RuntimeException e) {
+                    outcome = null;
+                }
+            }
+            if (outcome == null) {
+                notScored.add(units.get(i).source());
+            } else {
+                finished.add(outcome);
+            }
+        }
+        BatchInterruptedException error = new BatchInterruptedException(
+                new BatchResult(rubric.definition(), rubric.ref(), finished), notScored);
+        error.initCause(cause.getCause());
+        return error;
     }
 
     private static List<Inputs.Unit> read(ExecutorService pool, List<Inputs.Source> sources) {

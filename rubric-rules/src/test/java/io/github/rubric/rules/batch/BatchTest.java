@@ -18,6 +18,7 @@ import static io.github.rubric.rules.batch.Branches.write;
 import static io.github.rubric.rules.batch.Branches.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class BatchTest {
     @TempDir
@@ -221,5 +222,87 @@ class BatchTest {
         batch.threads(2);
         assertThatThrownBy(() -> batch.threads(3)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("threads was already set to 2");
+    }
+
+    @Test
+    void anInterruptedBatchKeepsWhatWasScoredAndNamesEverySubjectThatWasNot() {
+        // GIVEN twelve branches, and a caller that is interrupted once it has received two outcomes
+        List<String> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = String.format("b%02d", i);
+            sources.add(write(dir, id + ".yaml", yaml(id, "支部" + i, 4, 4, 0, "REVIEW")).toString());
+        }
+        java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        Batch batch = Batch.of(rubric()).threads(1).onEach(outcome -> {
+            if (received.incrementAndGet() == 2) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        // WHEN the batch is scored
+        BatchInterruptedException error = catchThrowableOfType(BatchInterruptedException.class, () -> batch.score(dir));
+        boolean stillInterrupted = Thread.interrupted();
+
+        // THEN it stops, keeping every finished outcome and naming every subject not scored, in input order
+        assertThat(error).isNotNull();
+        assertThat(stillInterrupted).as("the interrupt stays set for the caller").isTrue();
+        List<String> scored = error.partial().outcomes().stream().map(Outcome::source).toList();
+        assertThat(scored).hasSizeGreaterThanOrEqualTo(2).allSatisfy(s -> assertThat(error.notScored()).doesNotContain(s));
+        List<String> all = new java.util.ArrayList<>(scored);
+        all.addAll(error.notScored());
+        assertThat(all).containsExactlyInAnyOrderElementsOf(sources);
+        assertThat(scored).isEqualTo(sources.subList(0, scored.size()));
+        assertThat(error.partial().scorecards()).extracting(Scorecard::total)
+                .allSatisfy(total -> assertThat(total).isEqualByComparingTo("100"));
+        assertThat(error.getMessage()).contains("interrupted after " + scored.size() + " of 12 subjects");
+    }
+
+    @Test
+    void aRubricReloadedInTheMiddleOfABatchNeverMixesTwoVersionsInOneBatch() throws Exception {
+        // GIVEN a watched rubric folder holding version 1, and eight branches
+        Path rubrics = java.nio.file.Files.createDirectory(dir.resolve("rubrics"));
+        Path facts = java.nio.file.Files.createDirectory(dir.resolve("facts"));
+        // (its own package: safe mode, which a watched folder loads in, reserves the library's)
+        String v1 = Branches.rubricText().replace("package io.github.rubric.rules.batch.test;", "package branches.test;");
+        String v2 = v1.replace("version: \"1\"", "version: \"2\"");
+        assertThat(v2).isNotEqualTo(v1);
+        java.nio.file.Files.writeString(rubrics.resolve("branch.drl"), v1);
+        for (int i = 0; i < 8; i++) {
+            write(facts, "b" + i + ".yaml", yaml("b" + i, "支部" + i, 3, 4, 0, "REVIEW"));
+        }
+        List<String> rejected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (io.github.rubric.rules.RubricFolder folder = io.github.rubric.rules.RubricFolder.open(rubrics,
+                new io.github.rubric.rules.RubricFolder.Listener() {
+                    @Override
+                    public void rejected(Path file, io.github.rubric.rules.RubricException error) {
+                        rejected.add(error.getMessage());
+                    }
+                })) {
+            assertThat(rejected).isEmpty();
+            java.util.function.Supplier<io.github.rubric.rules.Rubric> live = folder.live("branch.drl");
+            String before = live.get().ref().sha256();
+            java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+
+            // WHEN version 2 is swapped in while the batch is half done
+            BatchResult result = Batch.of(live.get()).threads(2).onEach(outcome -> {
+                if (received.incrementAndGet() == 4) {
+                    try {
+                        java.nio.file.Files.writeString(rubrics.resolve("branch.drl"), v2);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    folder.refresh();
+                }
+            }).score(facts);
+
+            // THEN every scorecard of that batch is version 1's; the next batch is version 2's
+            assertThat(result.scorecards()).hasSize(8).allSatisfy(card -> {
+                assertThat(card.rubric().sha256()).isEqualTo(before);
+                assertThat(card.rubric().version()).isEqualTo("1");
+            });
+            assertThat(live.get().ref().version()).isEqualTo("2");
+            BatchResult after = Batch.of(live.get()).threads(2).score(facts);
+            assertThat(after.scorecards()).allSatisfy(card -> assertThat(card.rubric().version()).isEqualTo("2"));
+        }
     }
 }

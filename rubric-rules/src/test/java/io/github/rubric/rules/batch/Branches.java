@@ -16,6 +16,15 @@ final class Branches {
     private Branches() {
     }
 
+    /** @return the test rubric's text, for tests that write it to a folder */
+    static String rubricText() {
+        try (var in = Branches.class.getClassLoader().getResourceAsStream(RUBRIC)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static synchronized Rubric rubric() {
         if (rubric == null) {
             rubric = Rubric.fromClasspath(RUBRIC);
