@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kie.api.runtime.KieSession;
 
 /**
  * Turns the objects a rule matched or passed into {@link Evidence}, in a fixed order: by kind of fact, in the
@@ -65,20 +66,28 @@ final class EvidenceIndex {
 
     private static final Map<Class<?>, Integer> RANKS = ranks();
 
-    private final Map<Object, Entry> entries = new IdentityHashMap<>();
+    private final FactSet facts;
+    /** Every fact by identity; built only when the session cannot answer (see {@link #attach}). */
+    private Map<Object, Entry> entries;
+    /** The entries of the facts cited so far, by identity. */
+    private final Map<Object, Entry> cited = new IdentityHashMap<>();
+    /** The session the facts are in, once attached. */
+    private KieSession session;
+    /** The index of each declared record among the records of its type, built when one is first cited. */
+    private Map<Object, Integer> declaredIndex;
 
     EvidenceIndex(FactSet facts) {
-        add(facts.subject(), -1);
-        Map<String, Integer> declaredCounts = new HashMap<>();
-        for (Object fact : facts.facts()) {
-            if (fact instanceof Fact) {
-                add(fact, RANKS.getOrDefault(fact.getClass(), RANKS.size()));
-            } else {
-                String type = fact.getClass().getSimpleName();
-                int index = declaredCounts.merge(type, 1, Integer::sum) - 1;
-                entries.put(fact, new Entry(RANKS.size() + 1, type, "records." + type + "[" + index + "]", fact));
-            }
-        }
+        this.facts = facts;
+    }
+
+    /**
+     * Lets the index ask the session which objects are facts of this evaluation, instead of indexing every fact
+     * up front: most facts are never cited, and the session already keeps its facts by identity.
+     *
+     * @param session the session holding the facts (all, or those a rule can match)
+     */
+    void attach(KieSession session) {
+        this.session = session;
     }
 
     private static Map<Class<?>, Integer> ranks() {
@@ -89,10 +98,65 @@ final class EvidenceIndex {
         return Map.copyOf(ranks);
     }
 
-    private void add(Object fact, int rank) {
-        Fact f = (Fact) fact;
-        String type = fact.getClass().getSimpleName();
-        entries.put(fact, new Entry(rank, type, f.id(), fact));
+    /** @return the entry of an object that is a fact of this evaluation, or null for anything else */
+    private Entry entryOf(Object o) {
+        Entry entry = cited.get(o);
+        if (entry != null) {
+            return entry;
+        }
+        if (o == facts.subject()) {
+            entry = new Entry(-1, o.getClass().getSimpleName(), ((Fact) o).id(), o);
+        } else if (!(o instanceof Fact) && !declaredIndex().containsKey(o)) {
+            return null; // a number, a list's result, the period: not a fact
+        } else if (session != null && session.getFactHandle(o) != null) {
+            entry = o instanceof Fact f
+                    ? new Entry(RANKS.getOrDefault(o.getClass(), RANKS.size()), o.getClass().getSimpleName(), f.id(), o)
+                    : declared(o);
+        } else {
+            // no session, or a fact the session does not hold (one the filter kept out): the full index decides
+            entry = fullIndex().get(o);
+        }
+        if (entry != null) {
+            cited.put(o, entry);
+        }
+        return entry;
+    }
+
+    private Entry declared(Object o) {
+        String type = o.getClass().getSimpleName();
+        return new Entry(RANKS.size() + 1, type, "records." + type + "[" + declaredIndex().get(o) + "]", o);
+    }
+
+    private Map<Object, Integer> declaredIndex() {
+        if (declaredIndex == null) {
+            declaredIndex = new IdentityHashMap<>();
+            Map<String, Integer> counts = new HashMap<>();
+            for (Object fact : facts.facts()) {
+                if (!(fact instanceof Fact)) {
+                    declaredIndex.put(fact, counts.merge(fact.getClass().getSimpleName(), 1, Integer::sum) - 1);
+                }
+            }
+        }
+        return declaredIndex;
+    }
+
+    private Map<Object, Entry> fullIndex() {
+        if (entries == null) {
+            entries = new IdentityHashMap<>();
+            Fact subject = facts.subject();
+            entries.put(subject, new Entry(-1, subject.getClass().getSimpleName(), subject.id(), subject));
+            Map<String, Integer> declaredCounts = new HashMap<>();
+            for (Object fact : facts.facts()) {
+                String type = fact.getClass().getSimpleName();
+                if (fact instanceof Fact f) {
+                    entries.put(fact, new Entry(RANKS.getOrDefault(fact.getClass(), RANKS.size()), type, f.id(), fact));
+                } else {
+                    int index = declaredCounts.merge(type, 1, Integer::sum) - 1;
+                    entries.put(fact, new Entry(RANKS.size() + 1, type, "records." + type + "[" + index + "]", fact));
+                }
+            }
+        }
+        return entries;
     }
 
     /**
@@ -119,7 +183,7 @@ final class EvidenceIndex {
             if (o instanceof Collection<?> nested) {
                 collect(nested, found);
             } else if (o != null) {
-                Entry entry = entries.get(o);
+                Entry entry = entryOf(o);
                 if (entry != null) {
                     found.add(entry);
                 }

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Match;
 
 /**
@@ -65,6 +66,11 @@ public final class Scoring {
         this.evidence = evidence;
         this.subject = subject;
         this.tally = tally;
+    }
+
+    /** Lets evidence be found through the session the facts are in. */
+    void attach(KieSession session) {
+        evidence.attach(session);
     }
 
     void firing(Match match) {

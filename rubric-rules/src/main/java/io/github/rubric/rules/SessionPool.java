@@ -39,6 +39,7 @@ final class SessionPool {
         /** Sets the evaluation's global and listener; a reset session has neither. */
         void start(Scoring scoring) {
             this.scoring = scoring;
+            scoring.attach(session);
             session.setGlobal("score", scoring);
             session.addEventListener(this);
         }
