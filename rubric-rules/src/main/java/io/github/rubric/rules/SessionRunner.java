@@ -9,8 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,9 +22,9 @@ import org.kie.api.runtime.KieSession;
 /**
  * One evaluation of facts against a compiled rubric, within its {@link Limits}.
  *
- * <p>For a rubric loaded in safe mode or from the classpath the session runs on the caller's thread, and a
- * watchdog halts it when the time budget runs out (safe mode refuses loops in consequences, so a halted
- * session stops within a firing). For a trusted file from outside, whose consequences may loop in plain Java,
+ * <p>For a rubric loaded in safe mode or from the classpath the session runs on the caller's thread, and the
+ * time budget is checked between chunks of firings (safe mode refuses loops in consequences, so no single
+ * firing runs on unbounded). For a trusted file from outside, whose consequences may loop in plain Java,
  * the session runs on a worker thread while the caller waits at most the time budget: when the budget runs
  * out the caller halts the session, interrupts the worker and fails with an {@link EvaluationException}, so
  * the caller is never hung. Rules fire in
@@ -50,20 +48,7 @@ final class SessionRunner {
         }
     });
 
-    /** Halts inline evaluations that outrun their time budget. */
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
-
     private SessionRunner() {
-    }
-
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "rubric-evaluation-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watchdog.setRemoveOnCancelPolicy(true);
-        return watchdog;
     }
 
     /**
@@ -94,7 +79,8 @@ final class SessionRunner {
         ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
         Future<T> work = WORKERS.submit(() -> {
             Thread.currentThread().setContextClassLoader(callerLoader);
-            return fire(rubric, pool, filter, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring);
+            return fire(rubric, pool, filter, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring,
+                    Long.MAX_VALUE);
         });
         Duration budget = limits.timeBudget();
         try {
@@ -120,24 +106,13 @@ final class SessionRunner {
                                 FactSet facts, Limits limits, Function<KieSession, T> afterFiring, AtomicBoolean stop,
                                 AtomicReference<KieSession> running) {
         Duration budget = limits.timeBudget();
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
-            stop.set(true);
-            KieSession session = running.getAndSet(null);
-            if (session != null) {
-                try {
-                    session.halt();
-                } catch (RuntimeException alreadyDone) {
-                    // the evaluation finished between the alarm and the halt
-                }
-            }
-        }, budget.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + budget.toNanos();
         T result;
         try {
-            result = fire(rubric, pool, filter, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring);
+            result = fire(rubric, pool, filter, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring,
+                    deadline);
         } catch (RuntimeException e) {
             throw translate(rubric, facts, tally, e);
-        } finally {
-            alarm.cancel(false);
         }
         if (stop.get()) {
             throw new EvaluationException("rubric " + rubric + " stopped scoring " + facts.source()
@@ -150,7 +125,7 @@ final class SessionRunner {
 
     private static <T> T fire(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally,
                               FactSet facts, int limit, AtomicBoolean stop, AtomicReference<KieSession> running,
-                              Function<KieSession, T> afterFiring) {
+                              Function<KieSession, T> afterFiring, long deadline) {
         SessionPool.Lease lease = pool.borrow();
         KieSession session = lease.session;
         running.set(session);
@@ -182,6 +157,10 @@ final class SessionRunner {
                 }
                 if (done < wanted) {
                     break;
+                }
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+                    // on the caller's thread, the budget is kept between chunks of firings
+                    stop.set(true);
                 }
             }
             T result = afterFiring == null ? null : afterFiring.apply(session);
