@@ -105,13 +105,11 @@ final class EvidenceIndex {
             return entry;
         }
         if (o == facts.subject()) {
-            entry = new Entry(-1, o.getClass().getSimpleName(), ((Fact) o).id(), o);
+            entry = subject(o);
         } else if (!(o instanceof Fact) && !declaredIndex().containsKey(o)) {
             return null; // a number, a list's result, the period: not a fact
         } else if (session != null && session.getFactHandle(o) != null) {
-            entry = o instanceof Fact f
-                    ? new Entry(RANKS.getOrDefault(o.getClass(), RANKS.size()), o.getClass().getSimpleName(), f.id(), o)
-                    : declared(o);
+            entry = o instanceof Fact ? fact(o) : declared(o, declaredIndex().get(o));
         } else {
             // no session, or a fact the session does not hold (one the filter kept out): the full index decides
             entry = fullIndex().get(o);
@@ -122,9 +120,18 @@ final class EvidenceIndex {
         return entry;
     }
 
-    private Entry declared(Object o) {
+    /** The subject sorts before every other fact. */
+    private static Entry subject(Object o) {
+        return new Entry(-1, o.getClass().getSimpleName(), ((Fact) o).id(), o);
+    }
+
+    private static Entry fact(Object o) {
+        return new Entry(RANKS.getOrDefault(o.getClass(), RANKS.size()), o.getClass().getSimpleName(), ((Fact) o).id(), o);
+    }
+
+    private static Entry declared(Object o, int index) {
         String type = o.getClass().getSimpleName();
-        return new Entry(RANKS.size() + 1, type, "records." + type + "[" + declaredIndex().get(o) + "]", o);
+        return new Entry(RANKS.size() + 1, type, "records." + type + "[" + index + "]", o);
     }
 
     private Map<Object, Integer> declaredIndex() {
@@ -143,17 +150,9 @@ final class EvidenceIndex {
     private Map<Object, Entry> fullIndex() {
         if (entries == null) {
             entries = new IdentityHashMap<>();
-            Fact subject = facts.subject();
-            entries.put(subject, new Entry(-1, subject.getClass().getSimpleName(), subject.id(), subject));
-            Map<String, Integer> declaredCounts = new HashMap<>();
+            entries.put(facts.subject(), subject(facts.subject()));
             for (Object fact : facts.facts()) {
-                String type = fact.getClass().getSimpleName();
-                if (fact instanceof Fact f) {
-                    entries.put(fact, new Entry(RANKS.getOrDefault(fact.getClass(), RANKS.size()), type, f.id(), fact));
-                } else {
-                    int index = declaredCounts.merge(type, 1, Integer::sum) - 1;
-                    entries.put(fact, new Entry(RANKS.size() + 1, type, "records." + type + "[" + index + "]", fact));
-                }
+                entries.put(fact, fact instanceof Fact ? fact(fact) : declared(fact, declaredIndex().get(fact)));
             }
         }
         return entries;

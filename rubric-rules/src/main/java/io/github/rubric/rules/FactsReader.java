@@ -27,7 +27,6 @@ import io.github.rubric.model.fact.Submission;
 import io.github.rubric.model.fact.Task;
 import io.github.rubric.model.structure.RubricDefinition;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -287,9 +286,8 @@ final class FactsReader {
                 }
                 checkRange(ctx, path + "." + name, field, n);
             }
-            if (value instanceof LocalDate date && !period.contains(date)) {
-                throw ctx.fail(path + "." + name, "date " + date + " is outside the assessment period "
-                        + period.start() + " to " + period.end());
+            if (value instanceof LocalDate date) {
+                checkDate(ctx, path + "." + name, date, 0, period);
             }
             type.set(instance, name, immutable(value));
         }

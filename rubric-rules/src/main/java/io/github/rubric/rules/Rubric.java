@@ -7,8 +7,6 @@ import io.github.rubric.model.result.Scorecard;
 import io.github.rubric.model.structure.RubricDefinition;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

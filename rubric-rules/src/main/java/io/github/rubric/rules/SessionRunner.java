@@ -87,10 +87,7 @@ final class SessionRunner {
             return work.get(budget.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             abandon(work, stop, running);
-            throw new EvaluationException("rubric " + rubric + " stopped scoring " + facts.source()
-                    + ": the evaluation ran longer than its time budget of " + seconds(budget) + "; "
-                    + total(tally) + " rule firings so far" + (tally.firing == null ? "" : ", the last by rule \""
-                    + tally.firing + "\"") + busiest(tally));
+            throw overBudget(rubric, facts, tally, budget);
         } catch (InterruptedException e) {
             abandon(work, stop, running);
             Thread.currentThread().interrupt();
@@ -115,10 +112,7 @@ final class SessionRunner {
             throw translate(rubric, facts, tally, e);
         }
         if (stop.get()) {
-            throw new EvaluationException("rubric " + rubric + " stopped scoring " + facts.source()
-                    + ": the evaluation ran longer than its time budget of " + seconds(budget) + "; "
-                    + total(tally) + " rule firings so far" + (tally.firing == null ? "" : ", the last by rule \""
-                    + tally.firing + "\"") + busiest(tally));
+            throw overBudget(rubric, facts, tally, budget);
         }
         return result;
     }
@@ -203,6 +197,13 @@ final class SessionRunner {
         }
         String rule = tally.firing == null ? "" : " in rule \"" + tally.firing + "\"";
         return new EvaluationException("rubric " + rubric + " failed on " + facts.source() + rule + ": " + failure, failure);
+    }
+
+    private static EvaluationException overBudget(String rubric, FactSet facts, Tally tally, Duration budget) {
+        return new EvaluationException("rubric " + rubric + " stopped scoring " + facts.source()
+                + ": the evaluation ran longer than its time budget of " + seconds(budget) + "; "
+                + total(tally) + " rule firings so far" + (tally.firing == null ? "" : ", the last by rule \""
+                + tally.firing + "\"") + busiest(tally));
     }
 
     private static int total(Tally tally) {
