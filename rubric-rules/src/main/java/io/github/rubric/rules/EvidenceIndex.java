@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kie.api.runtime.KieSession;
+import java.util.function.Predicate;
 
 /**
  * Turns the objects a rule matched or passed into {@link Evidence}, in a fixed order: by kind of fact, in the
@@ -71,8 +71,8 @@ final class EvidenceIndex {
     private Map<Object, Entry> entries;
     /** The entries of the facts cited so far, by identity. */
     private final Map<Object, Entry> cited = new IdentityHashMap<>();
-    /** The session the facts are in, once attached. */
-    private KieSession session;
+    /** Whether an object is one of the facts in the session, once attached. */
+    private Predicate<Object> held;
     /** The index of each declared record among the records of its type, built when one is first cited. */
     private Map<Object, Integer> declaredIndex;
 
@@ -84,10 +84,10 @@ final class EvidenceIndex {
      * Lets the index ask the session which objects are facts of this evaluation, instead of indexing every fact
      * up front: most facts are never cited, and the session already keeps its facts by identity.
      *
-     * @param session the session holding the facts (all, or those a rule can match)
+     * @param held tells whether an object is one of the facts in the session (all, or those a rule can match)
      */
-    void attach(KieSession session) {
-        this.session = session;
+    void attach(Predicate<Object> held) {
+        this.held = held;
     }
 
     private static Map<Class<?>, Integer> ranks() {
@@ -108,7 +108,7 @@ final class EvidenceIndex {
             entry = subject(o);
         } else if (!(o instanceof Fact) && !declaredIndex().containsKey(o)) {
             return null; // a number, a list's result, the period: not a fact
-        } else if (session != null && session.getFactHandle(o) != null) {
+        } else if (held != null && held.test(o)) {
             entry = o instanceof Fact ? fact(o) : declared(o, declaredIndex().get(o));
         } else {
             // no session, or a fact the session does not hold (one the filter kept out): the full index decides
@@ -204,20 +204,30 @@ final class EvidenceIndex {
             char ca = a.charAt(i);
             char cb = b.charAt(j);
             if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int startA = i;
-                int startB = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                // skip leading zeros (keeping the run's last digit), then the longer run is the larger number
+                while (i + 1 < a.length() && a.charAt(i) == '0' && Character.isDigit(a.charAt(i + 1))) {
                     i++;
                 }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                while (j + 1 < b.length() && b.charAt(j) == '0' && Character.isDigit(b.charAt(j + 1))) {
                     j++;
                 }
-                String na = a.substring(startA, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(startB, j).replaceFirst("^0+(?=.)", "");
-                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                int endA = i;
+                int endB = j;
+                while (endA < a.length() && Character.isDigit(a.charAt(endA))) {
+                    endA++;
+                }
+                while (endB < b.length() && Character.isDigit(b.charAt(endB))) {
+                    endB++;
+                }
+                int c = Integer.compare(endA - i, endB - j);
+                for (int k = 0; c == 0 && k < endA - i; k++) {
+                    c = Character.compare(a.charAt(i + k), b.charAt(j + k));
+                }
                 if (c != 0) {
                     return c;
                 }
+                i = endA;
+                j = endB;
             } else {
                 if (ca != cb) {
                     return Character.compare(ca, cb);

@@ -44,7 +44,7 @@ public final class Rubric {
     private final Limits limits;
     private final SessionPool sessions;
     private final boolean isolated;
-    private final FactFilter filter = new FactFilter();
+    private final FactFilter filter;
     private final Map<String, RuleShapes.Shape> shapes;
 
     Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits,
@@ -56,6 +56,7 @@ public final class Rubric {
         this.kieBase = compiled.kieBase();
         this.rules = compiled.rules();
         this.declaredTypes = compiled.declaredTypes();
+        this.filter = new FactFilter(!compiled.factsLookedUp());
         this.factsReader = new FactsReader(definition, declaredTypes);
         this.shapes = RuleShapes.of(kieBase);
         this.sessions = new SessionPool(kieBase);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
@@ -42,15 +43,65 @@ final class RubricCompiler {
     private RubricCompiler() {
     }
 
-    /** A compiled rubric's engine part. */
-    record Compiled(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, FactType> declaredTypes) {
+    /**
+     * A compiled rubric's engine part.
+     *
+     * @param factsLookedUp whether some consequence may look a fact up in the session by its object (see
+     *     {@link #looksUpFacts})
+     */
+    record Compiled(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, FactType> declaredTypes,
+                    boolean factsLookedUp) {
+    }
+
+    /**
+     * Names through which a consequence finds a fact's handle from its object: {@code delete($m)},
+     * {@code modify($m) {…}}, {@code update($m)}, or the session itself ({@code drools}, {@code kcontext}).
+     */
+    private static final Set<String> FACT_LOOKUPS = Set.of("delete", "retract", "modify", "update", "insertLogical",
+            "drools", "kcontext", "getFactHandle", "getFactHandles", "getObjects", "getKieRuntime",
+            "getWorkingMemory", "getEntryPoint");
+
+    /**
+     * Whether any rule may look a fact up in the session by its object. When none does, the facts of an evaluation
+     * can go straight into the rule network without being kept in the session's store of objects, whose only use
+     * is that lookup. A name in a comment or a string does not count; any other use does, wherever it is.
+     *
+     * @param source the rubric file
+     * @return true when the file names one of {@link #FACT_LOOKUPS}
+     */
+    static boolean looksUpFacts(RubricSource source) {
+        return DrlTokens.of(source.text(), 1).tokens().stream()
+                .anyMatch(t -> t.kind() == DrlTokens.Kind.NAME && FACT_LOOKUPS.contains(t.text()));
     }
 
     static Compiled compile(RubricSource source, HeaderReader.Header header) {
-        List<RubricException.Problem> problems = new ArrayList<>();
+        return compile(source, header, build(source));
+    }
+
+    /**
+     * Parses and compiles the rules, which needs nothing from the header.
+     *
+     * @param source the rubric file
+     * @return the builder holding the compiled rules or the problems found
+     */
+    static KnowledgeBuilder build(RubricSource source) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(sourcePath(source.name())), ResourceType.DRL);
+        return builder;
+    }
+
+    /**
+     * Checks the compiled rules against the header and makes the rubric's knowledge base.
+     *
+     * @param source the rubric file
+     * @param header its header
+     * @param builder its rules, from {@link #build}
+     * @return the engine part of the rubric
+     * @throws RubricException naming every problem found, by file and line
+     */
+    static Compiled compile(RubricSource source, HeaderReader.Header header, KnowledgeBuilder builder) {
+        List<RubricException.Problem> problems = new ArrayList<>();
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
             int line = result.getLines() == null || result.getLines().length == 0
                     ? 0 : Arrays.stream(result.getLines()).filter(l -> l > 0).min().orElse(0);
@@ -113,7 +164,7 @@ final class RubricCompiler {
         if (!problems.isEmpty()) {
             throw new RubricException(sorted(problems));
         }
-        return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared));
+        return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), looksUpFacts(source));
     }
 
     /** The problem of a missing {@code score} global, at the package line, where the declaration belongs. */

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.kie.internal.builder.KnowledgeBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -219,6 +222,14 @@ public final class RubricLoader {
     private static Rubric load(String name, String text, boolean safe, boolean isolated, Limits limits) {
         long start = System.nanoTime();
         RubricSource source = RubricSource.of(name, text.replace("\r\n", "\n"));
+        // The header and the rules do not depend on each other until the rules are checked against the header,
+        // and in a fresh JVM both are mostly class loading (Jackson and SnakeYAML for one, the DRL parser and the
+        // Java compiler for the other): the header is read on a thread of its own meanwhile. Problems are
+        // reported as if one came after the other: safe mode's first, then the header's, then the rules'.
+        FutureTask<HeaderReader.Header> reading = new FutureTask<>(() -> HeaderReader.read(source));
+        Thread reader = new Thread(reading, "rubric-header-reader");
+        reader.setDaemon(true);
+        reader.start();
         if (safe) {
             List<RubricException.Problem> refused = SafeMode.check(source);
             if (!refused.isEmpty()) {
@@ -229,11 +240,48 @@ public final class RubricLoader {
                 throw new RubricException(all);
             }
         }
-        HeaderReader.Header header = HeaderReader.read(source);
-        RubricCompiler.Compiled compiled = RubricCompiler.compile(source, header);
+        KnowledgeBuilder rules = null;
+        RuntimeException failure = null;
+        try {
+            rules = RubricCompiler.build(source);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        HeaderReader.Header header = header(reading);
+        if (failure != null) {
+            throw failure;
+        }
+        RubricCompiler.Compiled compiled = RubricCompiler.compile(source, header, rules);
         LOG.debug("compiled rubric {} from {} ({} mode) in {} ms", header.definition().id(), name,
                 safe ? "safe" : "trusted", (System.nanoTime() - start) / 1_000_000);
         return new Rubric(source, header, compiled, limits, isolated);
+    }
+
+    /** @return the header read on its own thread, or the problem found reading it */
+    private static HeaderReader.Header header(FutureTask<HeaderReader.Header> reading) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return reading.get();
+                } catch (InterruptedException e) {
+                    // the header is read in moments; finish waiting for it, and keep the interrupt for the caller
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException("reading the rubric header failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private Limits limits() {

@@ -21,7 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.kie.api.runtime.KieSession;
+import java.util.function.Predicate;
 import org.kie.api.runtime.rule.Match;
 
 /**
@@ -68,9 +68,13 @@ public final class Scoring {
         this.tally = tally;
     }
 
-    /** Lets evidence be found through the session the facts are in. */
-    void attach(KieSession session) {
-        evidence.attach(session);
+    /**
+     * Lets evidence be found through the session the facts are in.
+     *
+     * @param held tells whether an object is one of the facts in the session
+     */
+    void attach(Predicate<Object> held) {
+        evidence.attach(held);
     }
 
     void firing(Match match) {

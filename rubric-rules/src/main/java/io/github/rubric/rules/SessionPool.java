@@ -7,6 +7,9 @@ import org.kie.api.KieBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
+import org.kie.internal.event.rule.RuleEventListener;
+import org.kie.internal.event.rule.RuleEventManager;
 
 /**
  * Idle rule sessions of one compiled rubric, for reuse. Making a session costs more than scoring a subject,
@@ -28,7 +31,7 @@ final class SessionPool {
     }
 
     /** A session lent to one evaluation, with the listener that tells its {@link Scoring} which rule fires. */
-    static final class Lease extends DefaultAgendaEventListener {
+    static final class Lease implements RuleEventListener {
         final KieSession session;
         private Scoring scoring;
 
@@ -39,14 +42,23 @@ final class SessionPool {
         /** Sets the evaluation's global and listener; a reset session has neither. */
         void start(Scoring scoring) {
             this.scoring = scoring;
-            scoring.attach(session);
             session.setGlobal("score", scoring);
-            session.addEventListener(this);
+            if (session instanceof RuleEventManager events) {
+                // told of each firing without the agenda events (three objects per firing) a KieSession listener costs
+                events.addEventListener(this);
+            } else {
+                session.addEventListener(new DefaultAgendaEventListener() {
+                    @Override
+                    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                        onBeforeMatchFire(event.getMatch());
+                    }
+                });
+            }
         }
 
         @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            scoring.firing(event.getMatch());
+        public void onBeforeMatchFire(Match match) {
+            scoring.firing(match);
         }
     }
 

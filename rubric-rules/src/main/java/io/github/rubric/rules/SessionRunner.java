@@ -127,15 +127,20 @@ final class SessionRunner {
         try {
             // The global first: constraints Drools tests while facts are inserted may read it.
             lease.start(scoring);
-            session.insert(facts.subject());
-            session.insert(facts.period());
-            session.insert(facts.round());
-            FactFilter.Gate gate = filter == null ? null : filter.gate(session);
-            for (Object fact : facts.facts()) {
-                // A fact no rule can match (no path through its type's alpha network) is left out: it could
-                // join, be counted by or block no rule, and inserting it would only cost time.
-                if (gate == null || gate.reaches(fact)) {
-                    session.insert(fact);
+            if (filter == null) {
+                scoring.attach(o -> session.getFactHandle(o) != null);
+                session.insert(facts.subject());
+                session.insert(facts.period());
+                session.insert(facts.round());
+                facts.facts().forEach(session::insert);
+            } else {
+                FactFilter.Gate gate = filter.gate(session, facts.facts().size() + 3);
+                scoring.attach(gate::holds);
+                gate.insert(facts.subject());
+                gate.insert(facts.period());
+                gate.insert(facts.round());
+                for (Object fact : facts.facts()) {
+                    gate.offer(fact);
                 }
             }
             int fired = 0;
