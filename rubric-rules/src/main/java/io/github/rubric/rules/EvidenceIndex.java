@@ -3,6 +3,7 @@ package io.github.rubric.rules;
 import io.github.rubric.model.fact.Fact;
 import io.github.rubric.model.fact.FactSet;
 import io.github.rubric.model.result.Evidence;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -106,6 +107,9 @@ final class EvidenceIndex {
         }
         if (o == facts.subject()) {
             entry = subject(o);
+        } else if (o == facts.period() || o == facts.round() || o instanceof Number || o instanceof CharSequence
+                || o instanceof Enum<?> || o instanceof Temporal) {
+            return null; // what rules match besides facts, told apart without looking through the facts
         } else if (!(o instanceof Fact) && !declaredIndex().containsKey(o)) {
             return null; // a number, a list's result, the period: not a fact
         } else if (held != null && held.test(o)) {

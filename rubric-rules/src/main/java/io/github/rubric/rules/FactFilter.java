@@ -112,6 +112,8 @@ final class FactFilter {
         private final KieSession session;
         private final StatefulKnowledgeSessionImpl straight;
         private final Set<Object> held;
+        /** The session as Drools' constraints take it. */
+        private final ValueResolver resolver;
         private final DefaultFactHandle probe = new DefaultFactHandle();
         private Class<?> lastClass;
         private Route lastRoute;
@@ -120,6 +122,7 @@ final class FactFilter {
             this.session = session;
             this.straight = direct && session instanceof StatefulKnowledgeSessionImpl impl ? impl : null;
             this.held = straight == null ? null : Collections.newSetFromMap(new IdentityHashMap<>(facts));
+            this.resolver = session instanceof ValueResolver r ? r : null;
         }
 
         /**
@@ -172,7 +175,7 @@ final class FactFilter {
                 return false;
             }
             probe.setObject(fact);
-            return route.reaches(probe, (ValueResolver) session);
+            return route.reaches(probe, resolver);
         }
     }
 
