@@ -250,6 +250,14 @@ public final class Rubric {
         return shapes;
     }
 
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    SessionPool sessions() {
+        return sessions;
+    }
+
     /**
      * Scores one subject's rounds (自查 and 复查, or several 专项督查 and the 年终综合考评) and combines them as the
      * rubric's header declares under {@code rounds}: each facts set gives a scorecard, the rounds are weighted,

@@ -1,6 +1,14 @@
 package io.github.rubric.rules;
 
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
@@ -10,6 +18,8 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.Match;
 import org.kie.internal.event.rule.RuleEventListener;
 import org.kie.internal.event.rule.RuleEventManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Idle rule sessions of one compiled rubric, for reuse. Making a session costs more than scoring a subject,
@@ -17,17 +27,34 @@ import org.kie.internal.event.rule.RuleEventManager;
  * fact handles, globals and listeners cleared) and kept for the next evaluation, up to {@link #MAX_IDLE}; a
  * session whose evaluation failed, timed out or was halted is disposed of, never reused. Each evaluation has
  * its session to itself.
+ *
+ * <p>An idle session holds about a quarter of a megabyte. So that a service can keep thousands of rubric
+ * versions, of which few are in use at a time, the idle sessions of a rubric that has not scored for
+ * {@link #KEEP_IDLE} are disposed of by a background daemon thread shared by all rubrics; the rubric then
+ * holds only its compiled rules until it scores again.
  */
 final class SessionPool {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionPool.class);
     /** Idle sessions kept per rubric: enough for every core to score at once. */
     static final int MAX_IDLE = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    /** How long a rubric keeps its idle sessions after its last evaluation ended. */
+    static final Duration KEEP_IDLE = Duration.ofSeconds(30);
 
     private final KieBase kieBase;
+    private final long keepIdleNanos;
     private final ConcurrentLinkedQueue<Lease> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    private final AtomicBoolean watched = new AtomicBoolean();
+    /** When an evaluation last gave its session back ({@link System#nanoTime()}). */
+    private volatile long lastReleased;
 
     SessionPool(KieBase kieBase) {
+        this(kieBase, KEEP_IDLE);
+    }
+
+    SessionPool(KieBase kieBase, Duration keepIdle) {
         this.kieBase = kieBase;
+        this.keepIdleNanos = keepIdle.toNanos();
     }
 
     /** A session lent to one evaluation, with the listener that tells its {@link Scoring} which rule fires. */
@@ -84,10 +111,78 @@ final class SessionPool {
                 lease.session.dispose();
                 return;
             }
+            lastReleased = System.nanoTime();
             idleCount.incrementAndGet();
             idle.offer(lease);
+            if (!watched.get() && watched.compareAndSet(false, true)) {
+                Expiry.watch(this);
+            }
         } else {
             lease.session.dispose();
+        }
+    }
+
+    /** @return how many idle sessions the pool holds now */
+    int idle() {
+        return idleCount.get();
+    }
+
+    /**
+     * Disposes of the idle sessions if no evaluation has given one back for {@link #KEEP_IDLE}.
+     *
+     * @param now the time now ({@link System#nanoTime()})
+     * @return how many sessions were disposed of
+     */
+    int expire(long now) {
+        if (now - lastReleased < keepIdleNanos) {
+            return 0;
+        }
+        int disposed = 0;
+        for (Lease lease = idle.poll(); lease != null; lease = idle.poll()) {
+            idleCount.decrementAndGet();
+            lease.session.dispose();
+            disposed++;
+        }
+        return disposed;
+    }
+
+    /** The background thread that disposes of the idle sessions of rubrics no longer scoring. */
+    private static final class Expiry {
+        private static final Queue<WeakReference<SessionPool>> POOLS = new ConcurrentLinkedQueue<>();
+        private static final ScheduledExecutorService THREAD = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "rubric-idle-sessions");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        static {
+            long every = Math.max(1, KEEP_IDLE.toMillis() / 3);
+            THREAD.scheduleWithFixedDelay(Expiry::sweep, every, every, TimeUnit.MILLISECONDS);
+        }
+
+        private Expiry() {
+        }
+
+        /** Watches a pool from its first idle session on; a rubric that is no longer referenced is forgotten. */
+        static void watch(SessionPool pool) {
+            POOLS.add(new WeakReference<>(pool));
+        }
+
+        private static void sweep() {
+            long now = System.nanoTime();
+            for (Iterator<WeakReference<SessionPool>> it = POOLS.iterator(); it.hasNext(); ) {
+                SessionPool pool = it.next().get();
+                if (pool == null) {
+                    it.remove();
+                    continue;
+                }
+                try {
+                    pool.expire(now);
+                } catch (RuntimeException e) {
+                    // a session that fails to dispose of itself is dropped all the same; the sweep goes on
+                    LOG.debug("disposing of an idle rule session failed: {}", e.toString());
+                }
+            }
         }
     }
 }

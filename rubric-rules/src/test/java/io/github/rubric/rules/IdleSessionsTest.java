@@ -1,0 +1,69 @@
+package io.github.rubric.rules;
+
+import static io.github.rubric.rules.TestRubrics.FACTS;
+import static io.github.rubric.rules.TestRubrics.TINY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.rubric.model.fact.FactSet;
+import io.github.rubric.rules.SessionPool.Lease;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rubric keeps rule sessions for reuse while it scores, and gives them up once it has not scored for a while,
+ * so that a service holding many rubric versions holds sessions only for those in use.
+ */
+class IdleSessionsTest {
+    private static final Rubric RUBRIC = Rubric.fromString("tiny.drl", TINY);
+    private static final long SECOND = Duration.ofSeconds(1).toNanos();
+
+    @Test
+    void keepsASessionForTheNextEvaluationAndDropsItWhenIdleTooLong() {
+        // GIVEN a pool that keeps idle sessions for 10 seconds, and two evaluations' sessions given back at once
+        SessionPool pool = new SessionPool(RUBRIC.kieBase(), Duration.ofSeconds(10));
+        Lease first = pool.borrow();
+        Lease second = pool.borrow();
+        pool.release(first, true);
+        pool.release(second, true);
+        long released = System.nanoTime();
+
+        // WHEN the pool is swept before and after the 10 seconds
+        int early = pool.expire(released + 9 * SECOND);
+        int kept = pool.idle();
+        int late = pool.expire(released + 11 * SECOND);
+
+        // THEN the sessions stay while the rubric may score again soon, and go after
+        assertThat(early).isZero();
+        assertThat(kept).isEqualTo(2);
+        assertThat(late).isEqualTo(2);
+        assertThat(pool.idle()).isZero();
+    }
+
+    @Test
+    void neverKeepsASessionWhoseEvaluationFailed() {
+        // GIVEN
+        SessionPool pool = new SessionPool(RUBRIC.kieBase(), Duration.ofSeconds(10));
+
+        // WHEN a session comes back from an evaluation that did not end normally
+        pool.release(pool.borrow(), false);
+
+        // THEN it is not kept
+        assertThat(pool.idle()).isZero();
+    }
+
+    @Test
+    void scoresAsBeforeOnceItsIdleSessionsAreGone() {
+        // GIVEN a rubric that scored once, and whose idle session was then dropped
+        FactSet facts = RUBRIC.readFacts("branch.yaml", FACTS.replace("  - { type: GENERAL_MEETING, date: 2024-12-01 }\n", ""));
+        String before = Scorecards.toJson(RUBRIC.score(facts));
+        assertThat(RUBRIC.sessions().idle()).isPositive();
+        RUBRIC.sessions().expire(System.nanoTime() + Duration.ofMinutes(5).toNanos());
+        assertThat(RUBRIC.sessions().idle()).isZero();
+
+        // WHEN it scores again
+        String after = Scorecards.toJson(RUBRIC.score(facts));
+
+        // THEN it makes a new session and gives the same scorecard
+        assertThat(after).isEqualTo(before).contains("held 3, required 4");
+    }
+}
