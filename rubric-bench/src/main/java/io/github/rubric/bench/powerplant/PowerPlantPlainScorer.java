@@ -134,6 +134,9 @@ final class PowerPlantPlainScorer implements PlainScorer {
     /** The facts of one subject by kind, in file order. */
     private static final class Facts {
         final AssessmentPeriod period;
+        /** The period's months and quarters, which the monthly and quarterly criteria walk. */
+        final List<YearMonth> months;
+        final List<Integer> quarters;
         final Map<MeetingType, List<Meeting>> meetings = new EnumMap<>(MeetingType.class);
         final List<DuesRemittance> remittances = new ArrayList<>();
         final List<Complaint> complaints = new ArrayList<>();
@@ -147,6 +150,8 @@ final class PowerPlantPlainScorer implements PlainScorer {
 
         Facts(FactSet set) {
             period = set.period();
+            months = period.months();
+            quarters = period.quarters();
             for (Object fact : set.facts()) {
                 if (fact instanceof DuesPayment || fact instanceof Task) {
                     continue; // no criterion of this rubric looks at them
@@ -240,7 +245,7 @@ final class PowerPlantPlainScorer implements PlainScorer {
                 held.add(YearMonth.from(d));
             }
             List<YearMonth> missing = new ArrayList<>(0);
-            for (YearMonth m : period.months()) {
+            for (YearMonth m : months) {
                 if (!held.contains(m)) {
                     missing.add(m);
                 }
@@ -255,7 +260,7 @@ final class PowerPlantPlainScorer implements PlainScorer {
                 held[AssessmentPeriod.quarterOf(d)] = true;
             }
             List<Integer> missing = new ArrayList<>(0);
-            for (int q : period.quarters()) {
+            for (int q : quarters) {
                 if (!held[q]) {
                     missing.add(q);
                 }
@@ -672,7 +677,7 @@ final class PowerPlantPlainScorer implements PlainScorer {
                         + r.amount().toPlainString() + "元，未足额上缴，不得分", List.of(cite(r)));
             }
         }
-        for (int q : f.period.quarters()) {
+        for (int q : f.quarters) {
             if (!remitted[q]) {
                 e.zero("3.4.3 季度党费未上缴的，不得分", "第" + q + "季度党费未上缴，不得分", List.of());
             }
