@@ -217,7 +217,8 @@ final class PowerPlantGenerator implements SubjectGenerator {
         return skip;
     }
 
-    private Draft record(String type, LocalDate date, Map<String, Object> fields) {
+    /** A record of one of the rubric's own types, made when the facts are assembled. */
+    private Draft declared(String type, LocalDate date, Map<String, Object> fields) {
         int list = List.of(LISTS).indexOf(type);
         return new Draft(list, date, id -> records.create(type, fields));
     }
@@ -241,35 +242,35 @@ final class PowerPlantGenerator implements SubjectGenerator {
     private void assessments(SplittableRandom r, List<Draft> out) {
         if (r.nextDouble() >= 0.04) {
             boolean completed = r.nextDouble() >= 0.07;
-            out.add(record("ContractResult", null, Map.of("tasksCompleted", completed,
+            out.add(declared("ContractResult", null, Map.of("tasksCompleted", completed,
                     "costWithinTarget", r.nextDouble() >= 0.12)));
         }
         if (r.nextDouble() >= 0.03) {
             int required = 5 + r.nextInt(40);
             int signed = r.nextDouble() < 0.08 ? required - 1 - r.nextInt(3) : required;
-            out.add(record("IntegrityWork", null, Map.of("pledgesSigned", Math.max(0, signed), "pledgesRequired", required,
+            out.add(declared("IntegrityWork", null, Map.of("pledgesSigned", Math.max(0, signed), "pledgesRequired", required,
                     "reportedToWorkforce", r.nextDouble() >= 0.07)));
         }
         for (String rate : RATES) {
-            out.add(record("FamilyPlanningRate", null, Map.of("name", rate, "met", r.nextDouble() >= 0.03)));
+            out.add(declared("FamilyPlanningRate", null, Map.of("name", rate, "met", r.nextDouble() >= 0.03)));
         }
-        out.add(record("LeadershipAssessment", null, Map.of("evidentDisunity", r.nextDouble() < 0.04)));
-        out.add(record("FiveGoodCampaign", null, Map.of("planFiled", r.nextDouble() >= 0.06)));
-        out.add(record("CultureCampaign", null, Map.of("planFiled", r.nextDouble() >= 0.06,
+        out.add(declared("LeadershipAssessment", null, Map.of("evidentDisunity", r.nextDouble() < 0.04)));
+        out.add(declared("FiveGoodCampaign", null, Map.of("planFiled", r.nextDouble() >= 0.06)));
+        out.add(declared("CultureCampaign", null, Map.of("planFiled", r.nextDouble() >= 0.06,
                 "distinctive", r.nextDouble() >= 0.15, "environmentUpToStandard", r.nextDouble() >= 0.08)));
         for (String campaign : List.of("INNOVATION", "WOMEN_AND_CULTURE")) {
             if (r.nextDouble() >= 0.02) {
-                out.add(record("UnionAssessment", null, Map.of("campaign", campaign, "held", r.nextDouble() >= 0.05,
+                out.add(declared("UnionAssessment", null, Map.of("campaign", campaign, "held", r.nextDouble() >= 0.05,
                         "effective", r.nextDouble() >= 0.12)));
             }
         }
         int organizations = r.nextDouble() < 0.7 ? 3 : 2;
         for (int i = 0; i < organizations; i++) {
-            out.add(record("MassOrganization", null, Map.of("name", MASS_ORGANIZATIONS[i], "sound", r.nextDouble() >= 0.04,
+            out.add(declared("MassOrganization", null, Map.of("name", MASS_ORGANIZATIONS[i], "sound", r.nextDouble() >= 0.04,
                     "funded", r.nextDouble() >= 0.04)));
         }
         if (r.nextDouble() >= 0.02) {
-            out.add(record("LeagueAssessment", null, Map.of("standardized", r.nextDouble() >= 0.07,
+            out.add(declared("LeagueAssessment", null, Map.of("standardized", r.nextDouble() >= 0.07,
                     "effective", r.nextDouble() >= 0.12)));
         }
     }
@@ -470,7 +471,7 @@ final class PowerPlantGenerator implements SubjectGenerator {
 
     private void decision(boolean collective, SplittableRandom r, List<Draft> out) {
         LocalDate date = day(r);
-        out.add(record("MajorDecision", date, Map.of("date", date, "matter", MATTERS[r.nextInt(MATTERS.length)],
+        out.add(declared("MajorDecision", date, Map.of("date", date, "matter", MATTERS[r.nextInt(MATTERS.length)],
                 "collective", collective)));
     }
 
@@ -486,7 +487,7 @@ final class PowerPlantGenerator implements SubjectGenerator {
         for (int q = 1; q <= 4; q++) {
             if (r.nextDouble() >= 0.025) {
                 LocalDate date = dayIn(r, q * 3);
-                out.add(record("QuantitativeAppraisal", date, Map.of("date", date)));
+                out.add(declared("QuantitativeAppraisal", date, Map.of("date", date)));
             }
         }
     }
@@ -495,7 +496,7 @@ final class PowerPlantGenerator implements SubjectGenerator {
         int n = r.nextDouble() < 0.55 ? 1 + r.nextInt(3) : 0;
         for (int i = 0; i < n; i++) {
             boolean young = r.nextDouble() < 0.4;
-            out.add(record("Recruit", null, Map.of("name", SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)],
+            out.add(declared("Recruit", null, Map.of("name", SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)],
                     "probationOverdue", r.nextDouble() < 0.04, "procedureFollowed", r.nextDouble() >= 0.05,
                     "leagueRecommendationRequired", young, "leagueRecommended", young && r.nextDouble() >= 0.12,
                     "publicized", r.nextDouble() >= 0.07)));
@@ -505,7 +506,7 @@ final class PowerPlantGenerator implements SubjectGenerator {
     private void hearings(SplittableRandom r, List<Draft> out, int n, double ignoredProbability) {
         for (int i = 0; i < n; i++) {
             LocalDate date = day(r);
-            out.add(record("WorkforceHearing", date, Map.of("date", date, "suggestionsIgnored",
+            out.add(declared("WorkforceHearing", date, Map.of("date", date, "suggestionsIgnored",
                     r.nextDouble() < ignoredProbability)));
         }
     }
@@ -514,13 +515,13 @@ final class PowerPlantGenerator implements SubjectGenerator {
         for (int i = 0; i < n; i++) {
             LocalDate date = day(r);
             boolean solvable = r.nextDouble() < 0.75;
-            out.add(record("StaffRequest", date, Map.of("date", date, "summary", REQUESTS[r.nextInt(REQUESTS.length)],
+            out.add(declared("StaffRequest", date, Map.of("date", date, "summary", REQUESTS[r.nextInt(REQUESTS.length)],
                     "solvable", solvable, "solved", solvable && r.nextDouble() < solvedProbability)));
         }
     }
 
     private void deed(boolean planned, boolean done, SplittableRandom r, List<Draft> out) {
-        out.add(record("PracticalDeed", null, Map.of("title", DEEDS[r.nextInt(DEEDS.length)], "planned", planned,
+        out.add(declared("PracticalDeed", null, Map.of("title", DEEDS[r.nextInt(DEEDS.length)], "planned", planned,
                 "done", done)));
     }
 
@@ -533,7 +534,7 @@ final class PowerPlantGenerator implements SubjectGenerator {
     }
 
     private void briefing(LocalDate date, SplittableRandom r, List<Draft> out) {
-        out.add(record("MassOrganizationBriefing", date, Map.of("date", date,
+        out.add(declared("MassOrganizationBriefing", date, Map.of("date", date,
                 "organization", MASS_ORGANIZATIONS[r.nextInt(MASS_ORGANIZATIONS.length)])));
     }
 
@@ -595,7 +596,7 @@ final class PowerPlantGenerator implements SubjectGenerator {
             hearings(r, out, 1, 0.002);
         } else {
             LocalDate date = day(r);
-            out.add(record("QuantitativeAppraisal", date, Map.of("date", date)));
+            out.add(declared("QuantitativeAppraisal", date, Map.of("date", date)));
         }
     }
 }

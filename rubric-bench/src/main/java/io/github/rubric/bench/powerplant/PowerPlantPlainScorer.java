@@ -7,6 +7,7 @@ import io.github.rubric.model.fact.ActivityKind;
 import io.github.rubric.model.fact.AssessmentPeriod;
 import io.github.rubric.model.fact.CaseSeverity;
 import io.github.rubric.model.fact.Complaint;
+import io.github.rubric.model.fact.Dated;
 import io.github.rubric.model.fact.DisciplinaryCase;
 import io.github.rubric.model.fact.Document;
 import io.github.rubric.model.fact.DocumentKind;
@@ -281,9 +282,9 @@ final class PowerPlantPlainScorer implements PlainScorer {
         return evidence;
     }
 
-    private static List<LocalDate> dates(List<? extends io.github.rubric.model.fact.Dated> facts) {
+    private static List<LocalDate> dates(List<? extends Dated> facts) {
         List<LocalDate> dates = new ArrayList<>(facts.size());
-        for (io.github.rubric.model.fact.Dated f : facts) {
+        for (Dated f : facts) {
             dates.add(f.date());
         }
         return dates;
