@@ -19,11 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The benchmark. Generates subjects for one rubric at 50, 200, 1,000 and 5,000 facts each, checks on every one
- * that the hand-written scorer gives the engine's scorecard, then measures: time per subject on one thread and
- * throughput on all cores, both against the hand-written scorer; allocation per evaluation; warm compile time;
- * heap per compiled rubric; cold compile in a fresh JVM; and a fresh command-line run to the first scorecard.
- * The last line it prints is {@code SUMMARY …}.
+ * The benchmark. For each benchmarked rubric ({@link BenchRubric#all()}, in that order, or the one named with
+ * {@code --rubric}): generates subjects at 50, 200, 1,000 and 5,000 facts each, checks on every one that the
+ * hand-written scorer gives the engine's scorecard, then measures: time per subject on one thread and throughput
+ * on all cores, both against the hand-written scorer; allocation per evaluation; warm compile time; heap per
+ * compiled rubric; cold compile in a fresh JVM; and a fresh command-line run to the first scorecard, on the
+ * rubric's example facts. Each rubric's figures end with a line {@code RUBRIC <name> …}; the last line printed
+ * is {@code SUMMARY …}, the worst of each figure across the rubrics (lowest throughput, highest ratio, compile
+ * time, cold start and heap).
  *
  * <pre>
  * java -cp … io.github.rubric.bench.Bench [--rubric seed000] [--seed 0] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]
@@ -35,8 +38,12 @@ import java.util.Map;
  */
 public final class Bench {
     private static final Map<Integer, Integer> SUBJECTS = Map.of(50, 2000, 200, 2000, 1000, 400, 5000, 80);
+    /** The figures of a run, in the order they are printed; for each, whether more is better. */
+    private static final Map<String, Boolean> FIGURES = figures();
+    private static final List<String> RUBRIC_FIGURES = List.of("orgs_per_s_1t", "orgs_per_s_all", "ratio_vs_plain_java",
+            "compile_warm_ms", "heap_per_rubric_kb");
 
-    private final BenchRubric bench;
+    private final List<BenchRubric> rubrics;
     private final long seed;
     private final boolean quick;
     private final boolean profile;
@@ -44,12 +51,11 @@ public final class Bench {
     private final int[] scales;
     private final Path home;
     private final int cores = Runtime.getRuntime().availableProcessors();
-    private final Map<String, String> summary = new LinkedHashMap<>();
 
-    private Bench(BenchRubric bench, long seed, boolean quick, boolean profile, boolean cold, int[] scales, Path home) {
+    private Bench(List<BenchRubric> rubrics, long seed, boolean quick, boolean profile, boolean cold, int[] scales, Path home) {
         this.scales = scales;
         this.cold = cold;
-        this.bench = bench;
+        this.rubrics = rubrics;
         this.seed = seed;
         this.quick = quick;
         this.profile = profile;
@@ -59,12 +65,13 @@ public final class Bench {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code [--rubric NAME] [--seed N] [--quick] [--profile] [--home DIR]}
+     * @param args {@code [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]};
+     *     without {@code --rubric}, every benchmarked rubric
      * @throws Exception if a fresh JVM cannot be started
      */
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
-        String rubric = option(rest, "--rubric", "seed000");
+        String rubric = option(rest, "--rubric", null);
         long seed = Long.parseLong(option(rest, "--seed", "0"));
         Path home = Path.of(option(rest, "--home", System.getProperty("user.dir"))).toAbsolutePath();
         boolean quick = rest.remove("--quick");
@@ -77,7 +84,19 @@ public final class Bench {
                     + "; usage: Bench [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]");
             System.exit(2);
         }
-        new Bench(BenchRubric.named(rubric), seed, quick, profile, cold, scales, home).run();
+        List<BenchRubric> rubrics = rubric == null ? BenchRubric.all() : List.of(BenchRubric.named(rubric));
+        new Bench(rubrics, seed, quick, profile, cold, scales, home).run();
+    }
+
+    private static Map<String, Boolean> figures() {
+        Map<String, Boolean> figures = new LinkedHashMap<>();
+        figures.put("orgs_per_s_1t", true);
+        figures.put("orgs_per_s_all", true);
+        figures.put("ratio_vs_plain_java", false);
+        figures.put("compile_warm_ms", false);
+        figures.put("cold_first_scorecard_ms", false);
+        figures.put("heap_per_rubric_kb", false);
+        return figures;
     }
 
     private static String option(List<String> args, String name, String otherwise) {
@@ -103,6 +122,53 @@ public final class Bench {
     }
 
     private void run() throws Exception {
+        long started = System.nanoTime();
+        Map<String, Map<String, Double>> byRubric = new LinkedHashMap<>();
+        for (BenchRubric bench : rubrics) {
+            Map<String, Double> figures = run(bench);
+            byRubric.put(bench.name(), figures);
+            System.out.println();
+            StringBuilder line = new StringBuilder("RUBRIC ").append(bench.name());
+            for (String key : RUBRIC_FIGURES) {
+                line.append(' ').append(key).append('=').append(format(key, figures.get(key)));
+            }
+            System.out.println(line);
+            System.out.println();
+        }
+
+        System.out.printf(Locale.ROOT, "load average at the end: %s; the run took %.0f s%n", loadAverage(),
+                (System.nanoTime() - started) / 1e9);
+        StringBuilder line = new StringBuilder("SUMMARY");
+        StringBuilder from = new StringBuilder("worst of " + String.join(", ", byRubric.keySet()) + ":");
+        for (Map.Entry<String, Boolean> figure : FIGURES.entrySet()) {
+            Double worst = null;
+            String worstRubric = null;
+            for (Map.Entry<String, Map<String, Double>> rubric : byRubric.entrySet()) {
+                Double value = rubric.getValue().get(figure.getKey());
+                if (value != null && (worst == null || (figure.getValue() ? value < worst : value > worst))) {
+                    worst = value;
+                    worstRubric = rubric.getKey();
+                }
+            }
+            line.append(' ').append(figure.getKey()).append('=').append(format(figure.getKey(), worst));
+            from.append(' ').append(figure.getKey()).append(" (").append(worstRubric == null ? "n/a" : worstRubric).append(')');
+        }
+        if (byRubric.size() > 1) {
+            System.out.println(from);
+        }
+        System.out.println(line);
+    }
+
+    private static String format(String figure, Double value) {
+        if (value == null) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, figure.equals("ratio_vs_plain_java") ? "%.2f" : "%.0f", value);
+    }
+
+    /** Benchmarks one rubric and prints its figures; returns those that go into the summary. */
+    private Map<String, Double> run(BenchRubric bench) throws Exception {
+        Map<String, Double> summary = new LinkedHashMap<>();
         System.out.printf(Locale.ROOT, "rubric-bench: %s (%s), seed %d, %d cores, %s %s, load average %s%n", bench.name(),
                 bench.resource(), seed, cores, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 loadAverage());
@@ -161,8 +227,8 @@ public final class Bench {
                     e.microsPerSubject() / scale, e.subjectsPerSecond(), e.cpuMicrosPerSubject(), p.cpuMicrosPerSubject(),
                     e.cpuMicrosPerSubject() / p.cpuMicrosPerSubject());
             if (scale == 200) {
-                summary.put("orgs_per_s_1t", String.format(Locale.ROOT, "%.0f", e.subjectsPerSecond()));
-                summary.put("ratio_vs_plain_java", String.format(Locale.ROOT, "%.2f", e.microsPerSubject() / p.microsPerSubject()));
+                summary.put("orgs_per_s_1t", e.subjectsPerSecond());
+                summary.put("ratio_vs_plain_java", e.microsPerSubject() / p.microsPerSubject());
             }
         }
         if (engineByScale.containsKey(50) && engineByScale.containsKey(5000)) {
@@ -172,7 +238,7 @@ public final class Bench {
                     Math.log(large / small) / Math.log(5000.0 / 50));
         }
         if (!subjects.containsKey(200)) {
-            return;
+            return summary;
         }
 
         System.out.println();
@@ -181,7 +247,7 @@ public final class Bench {
         Timing.Result p = Timing.run(byHand, subjects.get(200), cores, warmup(), measure());
         System.out.printf(Locale.ROOT, "  engine %.0f subjects/s, hand-written %.0f subjects/s, ratio %.2f%n",
                 e.subjectsPerSecond(), p.subjectsPerSecond(), p.subjectsPerSecond() / e.subjectsPerSecond());
-        summary.put("orgs_per_s_all", String.format(Locale.ROOT, "%.0f", e.subjectsPerSecond()));
+        summary.put("orgs_per_s_all", e.subjectsPerSecond());
 
         System.out.println();
         System.out.println("== allocation per evaluation at 200 facts (bytes allocated by the scoring thread)");
@@ -205,7 +271,7 @@ public final class Bench {
         Arrays.sort(compiles);
         System.out.printf(Locale.ROOT, "  median %.1f ms, min %.1f ms, max %.1f ms over %d compiles%n",
                 compiles[compiles.length / 2] / 1e6, compiles[0] / 1e6, compiles[compiles.length - 1] / 1e6, compiles.length);
-        summary.put("compile_warm_ms", String.format(Locale.ROOT, "%.0f", compiles[compiles.length / 2] / 1e6));
+        summary.put("compile_warm_ms", compiles[compiles.length / 2] / 1e6);
 
         System.out.println();
         System.out.println("== heap per compiled rubric (retained, after GC)");
@@ -224,28 +290,22 @@ public final class Bench {
         long heap2 = Timing.usedHeapAfterGc();
         System.out.printf(Locale.ROOT, "  compiled: %.0f KB heap + %.0f KB metaspace each; after one evaluation each: %.0f KB heap%n",
                 (heap1 - heap0) / 1024.0 / keep, (meta1 - meta0) / 1024.0 / keep, (heap2 - heap0) / 1024.0 / keep);
-        summary.put("heap_per_rubric_kb", String.format(Locale.ROOT, "%.0f", Math.max(heap1, heap2) - heap0 > 0
-                ? (Math.max(heap1, heap2) - heap0) / 1024.0 / keep : 0.0));
+        summary.put("heap_per_rubric_kb", Math.max(heap1, heap2) - heap0 > 0
+                ? (Math.max(heap1, heap2) - heap0) / 1024.0 / keep : 0.0);
         kept.clear();
 
         if (cold) {
-            coldStart();
+            coldStart(bench, summary);
         }
-
         System.out.println();
-        System.out.println("load average at the end: " + loadAverage());
-        StringBuilder line = new StringBuilder("SUMMARY");
-        for (String key : List.of("orgs_per_s_1t", "orgs_per_s_all", "ratio_vs_plain_java", "compile_warm_ms",
-                "cold_first_scorecard_ms", "heap_per_rubric_kb")) {
-            line.append(' ').append(key).append('=').append(summary.getOrDefault(key, "n/a"));
-        }
-        System.out.println(line);
+        System.out.println("load average after " + bench.name() + ": " + loadAverage());
+        return summary;
     }
 
-    private void coldStart() throws IOException, InterruptedException {
+    private void coldStart(BenchRubric bench, Map<String, Double> summary) throws IOException, InterruptedException {
         System.out.println();
-        System.out.println("== cold start (fresh JVMs)");
-        Path facts = home.resolve("rubric-examples/src/main/resources/io/github/rubric/examples/socialaffairs/facts/branch-with-shortfalls.yaml");
+        Path facts = home.resolve(bench.exampleFacts());
+        System.out.println("== cold start (fresh JVMs, " + home.relativize(facts) + ")");
         int runs = quick ? 2 : 5;
         for (List<String> options : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1"))) {
             List<Long> coldCompile = new ArrayList<>();
@@ -276,10 +336,9 @@ public final class Bench {
             }
             System.out.printf(Locale.ROOT, "  ./rubric score (cold JVM to the first scorecard printed): median %d ms of %s%n",
                     median(cli), cli);
-            summary.put("cold_first_scorecard_ms", String.valueOf(median(cli)));
+            summary.put("cold_first_scorecard_ms", (double) median(cli));
         } else {
             System.out.println("  no ./rubric launcher under " + home + "; pass --home <project root>");
-            summary.put("cold_first_scorecard_ms", "n/a");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.rubric.bench;
 
+import io.github.rubric.bench.powerplant.PowerPlantBench;
 import io.github.rubric.bench.socialaffairs.SocialAffairsBench;
 import io.github.rubric.rules.Rubric;
 import java.util.List;
@@ -15,6 +16,9 @@ public interface BenchRubric {
     /** @return the rubric file on the classpath */
     String resource();
 
+    /** @return a facts file of the rubric's examples, relative to the project's root, for the cold-start runs */
+    String exampleFacts();
+
     /**
      * @param rubric the compiled rubric (for its declared record types)
      * @param seed the seed all subjects derive from
@@ -28,9 +32,9 @@ public interface BenchRubric {
      */
     PlainScorer plainScorer(Rubric rubric);
 
-    /** @return every rubric the benchmark knows; add a second rubric here */
+    /** @return every rubric the benchmark knows, in the order a run takes them; add another rubric here */
     static List<BenchRubric> all() {
-        return List.of(new SocialAffairsBench());
+        return List.of(new SocialAffairsBench(), new PowerPlantBench());
     }
 
     /**

@@ -1,17 +1,20 @@
 package io.github.rubric.bench;
 
+import io.github.rubric.model.fact.Fact;
 import io.github.rubric.model.fact.FactSet;
+import io.github.rubric.model.structure.Item;
 import io.github.rubric.rules.Rubric;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Creates instances of a rubric's own declared fact types ({@code declare Leadership … end}) without a facts file.
  * The classes exist only inside the compiled rubric, so they are found by reading one probe record of each type
  * through {@link Rubric#readFacts(String, String)}; instances are then made with the no-argument constructor and
- * the setters Drools generates.
+ * the setters Drools generates. A field of a rubric's own {@code declare enum} is given as the constant's name.
  */
 public final class DeclaredRecords {
     private final Map<String, Constructor<?>> constructors = new HashMap<>();
@@ -25,8 +28,20 @@ public final class DeclaredRecords {
     public DeclaredRecords(Rubric rubric, Map<String, String> probes) {
         StringBuilder yaml = new StringBuilder("subject: { id: probe, name: probe, type: PARTY_BRANCH }\nperiod: 2024\nrecords:\n");
         probes.forEach((type, record) -> yaml.append("  ").append(type).append(": [ ").append(record).append(" ]\n"));
+        // the probe must be a valid facts file: the judgements the rubric needs for its graded and discretionary items
+        List<Item> judged = rubric.definition().items().filter(Item::needsJudgement).toList();
+        if (!judged.isEmpty()) {
+            yaml.append("judgements:\n");
+            for (Item item : judged) {
+                yaml.append("  - { item: \"").append(item.id()).append("\", ").append(item.graded()
+                        ? "grade: " + item.grades().get(0).name() : "points: 0").append(" }\n");
+            }
+        }
         FactSet probe = rubric.readFacts("probe.yaml", yaml.toString());
         for (Object record : probe.facts()) {
+            if (record instanceof Fact) {
+                continue; // a judgement
+            }
             Class<?> type = record.getClass();
             try {
                 constructors.put(type.getSimpleName(), type.getConstructor());
@@ -60,11 +75,20 @@ public final class DeclaredRecords {
                 if (setter == null) {
                     throw new IllegalArgumentException(type + " has no field '" + field.getKey() + "'");
                 }
-                setter.invoke(record, field.getValue());
+                setter.invoke(record, value(setter.getParameterTypes()[0], field.getValue()));
             }
             return record;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create declared type " + type, e);
         }
+    }
+
+    /** The constants of a rubric's declared enums exist only inside the compiled rubric: they are given by name. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object value(Class<?> type, Object value) {
+        if (type.isEnum() && value instanceof String name) {
+            return Enum.valueOf((Class) type, name);
+        }
+        return value;
     }
 }

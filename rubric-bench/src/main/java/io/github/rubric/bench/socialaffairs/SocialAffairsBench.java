@@ -21,6 +21,11 @@ public final class SocialAffairsBench implements BenchRubric {
     }
 
     @Override
+    public String exampleFacts() {
+        return "rubric-examples/src/main/resources/io/github/rubric/examples/socialaffairs/facts/branch-with-shortfalls.yaml";
+    }
+
+    @Override
     public SubjectGenerator generator(Rubric rubric, long seed) {
         return new SocialAffairsGenerator(rubric, seed);
     }
