@@ -69,4 +69,23 @@ public final class Checks {
     public static <T> List<T> copy(List<T> values) {
         return values == null ? List.of() : List.copyOf(values);
     }
+
+    /**
+     * @param values a list, possibly absent, whose entries must all be given
+     * @param name the list's field name, for the message
+     * @param <T> element type
+     * @return an immutable copy, empty when absent
+     * @throws InvalidValueException naming the entry ({@code absentees[1]}) if an entry is null
+     */
+    public static <T> List<T> copy(List<T> values, String name) {
+        if (values == null) {
+            return List.of();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new InvalidValueException(name + "[" + i + "]", "is empty; expected a value");
+            }
+        }
+        return List.copyOf(values);
+    }
 }

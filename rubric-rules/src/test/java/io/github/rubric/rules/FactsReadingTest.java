@@ -379,6 +379,20 @@ class FactsReadingTest {
                           - { item: "1", points: 6 }
                         """, 6, "judgements[2].item", "item '1' (三会一课) is scored by its rules; judgements are for"
                         + " discretionary or graded items"),
+                bad("an empty entry in a list of names", FACTS_RUBRIC, "branch.yaml", SUBJECT + """
+                        period: 2024
+                        meetings:
+                          - { type: GENERAL_MEETING, date: 2024-03-12 }
+                          - type: DEMOCRATIC_LIFE_MEETING
+                            date: 2024-06-12
+                            absentees: [ 张三, null ]
+                        """, 7, "meetings[1].absentees[1]", "is empty; expected a value"),
+                bad("an empty entry in a list of facts", FACTS_RUBRIC, "branch.yaml", SUBJECT + """
+                        period: 2024
+                        meetings:
+                          - { type: GENERAL_MEETING, date: 2024-03-12 }
+                          -
+                        """, 5, "meetings[1]", "expected"),
                 bad("an item judged twice", JUDGED, "branch.yaml", SUBJECT + """
                         period: 2024
                         judgements:

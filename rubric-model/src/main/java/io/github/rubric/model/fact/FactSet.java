@@ -2,6 +2,7 @@ package io.github.rubric.model.fact;
 
 import java.util.List;
 
+import static io.github.rubric.model.Checks.copy;
 import static io.github.rubric.model.Checks.required;
 
 /**
@@ -20,6 +21,6 @@ public record FactSet(String source, Subject subject, AssessmentPeriod period, R
         required(subject, "subject");
         required(period, "period");
         required(round, "round");
-        facts = List.copyOf(required(facts, "facts"));
+        facts = copy(required(facts, "facts"), "facts");
     }
 }

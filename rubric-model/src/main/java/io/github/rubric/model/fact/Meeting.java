@@ -39,7 +39,7 @@ public record Meeting(
         required(date, "date");
         notNegative(attended, "attended");
         notNegative(expected, "expected");
-        absentees = copy(absentees);
+        absentees = copy(absentees, "absentees");
     }
 
     /**
