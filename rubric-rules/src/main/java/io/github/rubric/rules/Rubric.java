@@ -59,7 +59,7 @@ public final class Rubric {
         this.filter = new FactFilter(!compiled.factsLookedUp());
         this.factsReader = new FactsReader(definition, declaredTypes);
         this.shapes = RuleShapes.of(kieBase);
-        this.sessions = new SessionPool(kieBase);
+        this.sessions = new SessionPool(kieBase, !isolated);
     }
 
     /**

@@ -20,7 +20,7 @@ class IdleSessionsTest {
     @Test
     void keepsASessionForTheNextEvaluationAndDropsItWhenIdleTooLong() {
         // GIVEN a pool that keeps idle sessions for 10 seconds, and two evaluations' sessions given back at once
-        SessionPool pool = new SessionPool(RUBRIC.kieBase(), Duration.ofSeconds(10));
+        SessionPool pool = new SessionPool(RUBRIC.kieBase(), true, Duration.ofSeconds(10));
         Lease first = pool.borrow();
         Lease second = pool.borrow();
         pool.release(first, true);
@@ -42,7 +42,7 @@ class IdleSessionsTest {
     @Test
     void neverKeepsASessionWhoseEvaluationFailed() {
         // GIVEN
-        SessionPool pool = new SessionPool(RUBRIC.kieBase(), Duration.ofSeconds(10));
+        SessionPool pool = new SessionPool(RUBRIC.kieBase(), true, Duration.ofSeconds(10));
 
         // WHEN a session comes back from an evaluation that did not end normally
         pool.release(pool.borrow(), false);
