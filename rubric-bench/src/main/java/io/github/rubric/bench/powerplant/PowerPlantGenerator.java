@@ -367,7 +367,8 @@ final class PowerPlantGenerator implements SubjectGenerator {
         for (int i = 0; i < n; i++) {
             LocalDate date = day(r);
             String person = names.get(r.nextInt(names.size()));
-            Role role = r.nextDouble() < 0.3 ? Role.LEADER : r.nextBoolean() ? Role.CADRE : Role.MEMBER;
+            double who = r.nextDouble();
+            Role role = who < 0.3 ? Role.LEADER : who < 0.6 ? Role.CADRE : who < 0.9 ? Role.MEMBER : Role.STAFF;
             double s = r.nextDouble();
             CaseSeverity severity = s < 0.4 ? CaseSeverity.VIOLATION : s < 0.65 ? CaseSeverity.PARTY_DISCIPLINE
                     : s < 0.8 ? CaseSeverity.ADMINISTRATIVE_DISCIPLINE : CaseSeverity.CRIMINAL;

@@ -484,12 +484,16 @@ final class PowerPlantPlainScorer implements PlainScorer {
         List<DisciplinaryCase> disciplined = new ArrayList<>(0);
         List<DisciplinaryCase> others = new ArrayList<>(0);
         for (DisciplinaryCase c : f.cases) {
-            if (c.role() != Role.LEADER) {
+            if (c.role() == Role.MEMBER || c.role() == Role.CADRE) {
                 others.add(c);
+            } else if (c.role() != Role.LEADER) {
+                continue; // staff who are not party members: no criterion
             } else if (c.severity() == CaseSeverity.CRIMINAL) {
                 criminal.add(c);
             } else if (c.severity() == CaseSeverity.PARTY_DISCIPLINE || c.severity() == CaseSeverity.ADMINISTRATIVE_DISCIPLINE) {
                 disciplined.add(c);
+            } else {
+                others.add(c); // a leader's violation that drew neither criminal nor disciplinary action
             }
         }
         e.each("1.2.1 班子成员受到刑事处理扣20分", criminal, "20", "班子成员受到刑事处理{count}人次，扣{points}分");
