@@ -59,10 +59,12 @@ final class FactsReader {
     private static final ObjectMapper JSON = Binding.json();
 
     private final RubricDefinition definition;
+    private final ItemIndex items;
     private final Map<String, FactType> declaredTypes;
 
-    FactsReader(RubricDefinition definition, Map<String, FactType> declaredTypes) {
-        this.definition = definition;
+    FactsReader(ItemIndex items, Map<String, FactType> declaredTypes) {
+        this.definition = items.definition();
+        this.items = items;
         this.declaredTypes = declaredTypes;
     }
 
@@ -171,7 +173,7 @@ final class FactsReader {
         }
         FactSet factSet = new FactSet(source, subject, period, round, facts);
         // Checked here as well as when scoring, because only here can an error name the judgement's line.
-        ScorecardBuilder.judgements(definition, factSet, lines::line);
+        ScorecardBuilder.judgements(items, factSet, lines::line);
         return factSet;
     }
 

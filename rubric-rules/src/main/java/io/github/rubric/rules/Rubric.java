@@ -45,6 +45,7 @@ public final class Rubric {
     private final SessionPool sessions;
     private final boolean isolated;
     private final FactFilter filter;
+    private final ItemIndex items;
     private final Map<String, RuleShapes.Shape> shapes;
 
     Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits,
@@ -57,7 +58,8 @@ public final class Rubric {
         this.rules = compiled.rules();
         this.declaredTypes = compiled.declaredTypes();
         this.filter = new FactFilter(!compiled.factsLookedUp());
-        this.factsReader = new FactsReader(definition, declaredTypes);
+        this.items = ItemIndex.of(definition);
+        this.factsReader = new FactsReader(items, declaredTypes);
         this.shapes = RuleShapes.of(kieBase);
         this.sessions = new SessionPool(kieBase, !isolated);
     }
@@ -213,7 +215,7 @@ public final class Rubric {
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
         SessionRunner.run(source.name(), sessions, filter, scoring, tally, facts, limits, isolated);
-        return ScorecardBuilder.build(definition, ref(), facts, tally);
+        return ScorecardBuilder.build(items, ref(), facts, tally);
     }
 
     /**
@@ -234,7 +236,7 @@ public final class Rubric {
                 session -> Examiner.checks(rules, shapes, session, facts, tally.firings));
         Map<String, Integer> firings = new java.util.HashMap<>(tally.firings);
         rules.keySet().forEach(rule -> firings.putIfAbsent(rule, 0));
-        return new Evaluation(ScorecardBuilder.build(definition, ref(), facts, tally), firings, checks);
+        return new Evaluation(ScorecardBuilder.build(items, ref(), facts, tally), firings, checks);
     }
 
     // for the lint and other tools in this package

@@ -50,8 +50,9 @@ final class ScorecardBuilder {
     private ScorecardBuilder() {
     }
 
-    static Scorecard build(RubricDefinition rubric, RubricRef ref, FactSet facts, Tally tally) {
-        Map<String, Judgement> judgements = judgements(rubric, facts, path -> 0);
+    static Scorecard build(ItemIndex index, RubricRef ref, FactSet facts, Tally tally) {
+        RubricDefinition rubric = index.definition();
+        Map<String, Judgement> judgements = judgements(index, facts, path -> 0);
         List<Veto> vetoes = new ArrayList<>(tally.vetoes);
         vetoes.sort(VETO_ORDER);
 
@@ -92,11 +93,14 @@ final class ScorecardBuilder {
      * Checks the assessors' judgements against the rubric: each names a discretionary or graded item, once, with
      * points in range or a declared grade, and every such item has one.
      *
+     * @param items the rubric's items
+     * @param facts the facts the judgements are among
      * @param lineOf the line of a field path in the facts file ({@code judgements[2].points}), or 0 if unknown
      * @return the judgements by item id
      * @throws FactsException naming the judgement's path and line
      */
-    static Map<String, Judgement> judgements(RubricDefinition rubric, FactSet facts, ToIntFunction<String> lineOf) {
+    static Map<String, Judgement> judgements(ItemIndex items, FactSet facts, ToIntFunction<String> lineOf) {
+        RubricDefinition rubric = items.definition();
         Map<String, Judgement> byItem = new HashMap<>();
         Map<String, String> paths = new HashMap<>();
         int index = 0;
@@ -106,7 +110,7 @@ final class ScorecardBuilder {
             }
             // Judgements are read in file order from the one 'judgements' list, so this is the judgement's path.
             String path = "judgements[" + index++ + "]";
-            Item item = rubric.item(j.item()).orElseThrow(() -> fail(facts, lineOf, path + ".item",
+            Item item = items.item(j.item()).orElseThrow(() -> fail(facts, lineOf, path + ".item",
                     "item '" + j.item() + "' is not in rubric " + rubric.id() + "; items: "
                             + rubric.items().map(Item::id).collect(Collectors.joining(", "))));
             if (byItem.putIfAbsent(j.item(), j) != null) {
@@ -138,11 +142,13 @@ final class ScorecardBuilder {
                         + item.title() + ") is scored by its rules; judgements are for discretionary or graded items");
             }
         }
-        rubric.items().filter(Item::needsJudgement).filter(i -> !byItem.containsKey(i.id())).findFirst().ifPresent(i -> {
-            throw fail(facts, lineOf, "judgements", "item '" + i.id() + "' (" + i.title() + ") needs "
-                    + (i.discretionary() ? "an assessor's points (酌情评分), from 0 to " + Points.format(i.maxPoints())
-                    : "an assessor's grade, one of " + gradeNames(i)) + "; add a judgement for it");
-        });
+        for (Item i : items.judged()) {
+            if (!byItem.containsKey(i.id())) {
+                throw fail(facts, lineOf, "judgements", "item '" + i.id() + "' (" + i.title() + ") needs "
+                        + (i.discretionary() ? "an assessor's points (酌情评分), from 0 to " + Points.format(i.maxPoints())
+                        : "an assessor's grade, one of " + gradeNames(i)) + "; add a judgement for it");
+            }
+        }
         return byItem;
     }
 
@@ -321,6 +327,13 @@ final class ScorecardBuilder {
     }
 
     private static String evidenceKey(List<Evidence> evidence) {
-        return evidence.stream().map(Evidence::id).collect(Collectors.joining(","));
+        if (evidence.size() == 1) {
+            return evidence.get(0).id();
+        }
+        StringBuilder key = new StringBuilder();
+        for (Evidence e : evidence) {
+            key.append(key.length() == 0 ? "" : ",").append(e.id());
+        }
+        return key.toString();
     }
 }
