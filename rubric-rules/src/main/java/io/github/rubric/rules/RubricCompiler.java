@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.rule.TypeDeclaration;
+import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -27,6 +28,8 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles a rubric's DRL into a {@link KieBase} and ties its rules to the header's items.
@@ -36,6 +39,7 @@ import org.kie.internal.io.ResourceFactory;
  * never share a release id.
  */
 final class RubricCompiler {
+    private static final Logger LOG = LoggerFactory.getLogger(RubricCompiler.class);
     private static final Pattern SCORE_GLOBAL = Pattern.compile("^\\s*global\\s+\\S+\\s+score\\s*;?\\s*$", Pattern.MULTILINE);
     private static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+\\S");
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
@@ -51,6 +55,33 @@ final class RubricCompiler {
      */
     record Compiled(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, FactType> declaredTypes,
                     boolean factsLookedUp) {
+    }
+
+    /**
+     * Drools keeps the bytecode of every class it compiled for the rules (consequences, their invokers, functions)
+     * after loading it, for knowledge bases that later change or are serialised; a compiled rubric does neither. Each
+     * class is loaded now (most already are), after which its class loader finds it loaded and never reads the
+     * bytes again, and the bytes are dropped: a fifth of a compiled rubric's heap. If any class fails to load, the
+     * bytes stay.
+     */
+    private static void dropClassBytes(KieBase kieBase) {
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            if (!(kiePackage instanceof InternalKnowledgePackage pkg)
+                    || !(pkg.getDialectRuntimeRegistry().getDialectData("java") instanceof JavaDialectRuntimeData java)
+                    || java.getClassLoader() == null || java.getStore().isEmpty()) {
+                continue;
+            }
+            try {
+                for (String resource : java.getStore().keySet()) {
+                    String name = resource.substring(0, resource.length() - ".class".length()).replace('/', '.');
+                    Class.forName(name, false, java.getClassLoader());
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.debug("keeping the rules' class bytes of package {}: {}", pkg.getName(), e.toString());
+                continue;
+            }
+            java.getStore().clear();
+        }
     }
 
     /**
@@ -164,6 +195,7 @@ final class RubricCompiler {
         if (!problems.isEmpty()) {
             throw new RubricException(sorted(problems));
         }
+        dropClassBytes(kieBase);
         return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), looksUpFacts(source));
     }
 
