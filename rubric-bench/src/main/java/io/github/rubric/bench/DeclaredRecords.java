@@ -91,4 +91,34 @@ public final class DeclaredRecords {
         }
         return value;
     }
+
+    /** The no-argument methods of the declared types, which exist only inside a compiled rubric. */
+    private static final ClassValue<Map<String, Method>> GETTERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> getters = new HashMap<>();
+            for (Method m : type.getMethods()) {
+                if (m.getParameterCount() == 0) {
+                    getters.put(m.getName(), m);
+                }
+            }
+            return getters;
+        }
+    };
+
+    /**
+     * Reads a field of a declared record, for the hand-written scorers, which cannot name the record's class.
+     *
+     * @param record a record of one of the rubric's declared types
+     * @param getter the getter Drools generated, such as {@code isComplete} or {@code getVacancies}
+     * @return the field's value
+     * @throws IllegalStateException if the record has no such getter
+     */
+    public static Object read(Object record, String getter) {
+        try {
+            return GETTERS.get(record.getClass()).get(getter).invoke(record);
+        } catch (ReflectiveOperationException | NullPointerException e) {
+            throw new IllegalStateException(record.getClass().getName() + " has no " + getter, e);
+        }
+    }
 }

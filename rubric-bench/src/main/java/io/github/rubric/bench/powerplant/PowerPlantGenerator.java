@@ -1,6 +1,7 @@
 package io.github.rubric.bench.powerplant;
 
 import io.github.rubric.bench.DeclaredRecords;
+import io.github.rubric.bench.Generation;
 import io.github.rubric.bench.SubjectGenerator;
 import io.github.rubric.model.fact.Activity;
 import io.github.rubric.model.fact.ActivityKind;
@@ -60,8 +61,6 @@ final class PowerPlantGenerator implements SubjectGenerator {
     private static final AssessmentPeriod PERIOD = AssessmentPeriod.ofYear(YEAR);
     private static final String[] WORKSHOPS = {"供水车间", "锅炉车间", "汽机车间", "电气车间", "运输车间", "检修车间",
             "化水车间", "燃料车间", "仪表车间", "机关"};
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"};
-    private static final String[] GIVEN = {"明", "华", "强", "伟", "芳", "娜", "敏", "静", "丽", "军", "洋", "勇", "艳", "杰", "涛", "超"};
     private static final String[] FLAWS = {"记录不规范，缺签到", "会议记录事后补写"};
     private static final String[] MATTERS = {"年度生产经营任务分解", "检修费用管理办法修订", "职工收入分配方案", "劳动保护用品发放标准",
             "职工福利安排", "设备更新改造计划", "班组考核办法修订", "安全生产责任制修订"};
@@ -138,7 +137,7 @@ final class PowerPlantGenerator implements SubjectGenerator {
         while (members > 1 && facts - fixed.size() - members * 12 < 20) {
             members--;
         }
-        List<String> names = names(members, r);
+        List<String> names = Generation.names(members, r);
         List<Draft> drafts = new ArrayList<>(facts);
         drafts.addAll(fixed);
         BigDecimal[] monthlyDues = duesPayments(names, r, drafts);
@@ -184,21 +183,12 @@ final class PowerPlantGenerator implements SubjectGenerator {
                 all);
     }
 
-    private static List<String> names(int members, SplittableRandom r) {
-        List<String> names = new ArrayList<>(members);
-        for (int i = 0; i < members; i++) {
-            names.add(SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)] + (i >= 64 ? String.valueOf(i) : ""));
-        }
-        return names;
-    }
-
     private static LocalDate day(SplittableRandom r) {
         return LocalDate.ofYearDay(YEAR, 1 + r.nextInt(365));
     }
 
     private static LocalDate dayIn(SplittableRandom r, int month) {
-        YearMonth m = YearMonth.of(YEAR, month);
-        return m.atDay(1 + r.nextInt(m.lengthOfMonth()));
+        return Generation.dayIn(r, YEAR, month);
     }
 
     private static LocalDate dayInQuarter(SplittableRandom r, int quarter) {
@@ -497,7 +487,7 @@ final class PowerPlantGenerator implements SubjectGenerator {
         int n = r.nextDouble() < 0.55 ? 1 + r.nextInt(3) : 0;
         for (int i = 0; i < n; i++) {
             boolean young = r.nextDouble() < 0.4;
-            out.add(declared("Recruit", null, Map.of("name", SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)],
+            out.add(declared("Recruit", null, Map.of("name", Generation.name(r),
                     "probationOverdue", r.nextDouble() < 0.04, "procedureFollowed", r.nextDouble() >= 0.05,
                     "leagueRecommendationRequired", young, "leagueRecommended", young && r.nextDouble() >= 0.12,
                     "publicized", r.nextDouble() >= 0.07)));

@@ -1,5 +1,6 @@
 package io.github.rubric.bench.powerplant;
 
+import io.github.rubric.bench.DeclaredRecords;
 import io.github.rubric.bench.PlainScorer;
 import io.github.rubric.model.Points;
 import io.github.rubric.model.fact.Activity;
@@ -37,7 +38,6 @@ import io.github.rubric.model.structure.Grade;
 import io.github.rubric.model.structure.Item;
 import io.github.rubric.model.structure.RubricDefinition;
 import io.github.rubric.model.structure.Section;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -83,28 +83,10 @@ final class PowerPlantPlainScorer implements PlainScorer {
         definition.items().forEach(item -> itemsById.put(item.id(), item));
     }
 
-    /** The getters of the rubric's declared records, which exist only inside the compiled rubric. */
-    private static final ClassValue<Map<String, Method>> GETTERS = new ClassValue<>() {
-        @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
-            Map<String, Method> getters = new HashMap<>();
-            for (Method m : type.getMethods()) {
-                if (m.getParameterCount() == 0) {
-                    getters.put(m.getName(), m);
-                }
-            }
-            return getters;
-        }
-    };
-
     /** A record of one of the rubric's own types, with its place among the records of that type. */
     private record Rec(Object value, String type, int index) {
         Object get(String getter) {
-            try {
-                return GETTERS.get(value.getClass()).get(getter).invoke(value);
-            } catch (ReflectiveOperationException | NullPointerException e) {
-                throw new IllegalStateException(value.getClass().getName() + " has no " + getter, e);
-            }
+            return DeclaredRecords.read(value, getter);
         }
 
         boolean flag(String getter) {

@@ -1,6 +1,7 @@
 package io.github.rubric.bench.socialaffairs;
 
 import io.github.rubric.bench.DeclaredRecords;
+import io.github.rubric.bench.Generation;
 import io.github.rubric.bench.SubjectGenerator;
 import io.github.rubric.model.fact.Activity;
 import io.github.rubric.model.fact.ActivityKind;
@@ -49,8 +50,6 @@ import java.util.function.Function;
  */
 final class SocialAffairsGenerator implements SubjectGenerator {
     private static final int YEAR = 2024;
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"};
-    private static final String[] GIVEN = {"明", "华", "强", "伟", "芳", "娜", "敏", "静", "丽", "军", "洋", "勇", "艳", "杰", "涛", "超"};
     private static final String[] UNITS = {"卫生科", "文化科", "教育科", "民政科", "体育科", "档案室", "办公室", "医保中心", "社保所", "图书馆"};
     private static final String[] FLAWS = {"记录不规范，缺签到", "会议记录事后补写", "参会人数与签到不符"};
 
@@ -100,7 +99,7 @@ final class SocialAffairsGenerator implements SubjectGenerator {
         while (members > 1 && facts - declared.size() - members * 12 < 10) {
             members--;
         }
-        List<String> names = names(members, r);
+        List<String> names = Generation.names(members, r);
         List<Draft> drafts = new ArrayList<>();
         duesPayments(names, r, drafts);
         int budget = facts - declared.size() - drafts.size();
@@ -146,21 +145,12 @@ final class SocialAffairsGenerator implements SubjectGenerator {
         return new Organization("org-" + index, name, type, null);
     }
 
-    private static List<String> names(int members, SplittableRandom r) {
-        List<String> names = new ArrayList<>(members);
-        for (int i = 0; i < members; i++) {
-            names.add(SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)] + (i >= 64 ? String.valueOf(i) : ""));
-        }
-        return names;
-    }
-
     private static LocalDate day(SplittableRandom r) {
         return LocalDate.ofYearDay(YEAR, 1 + r.nextInt(366));
     }
 
     private static LocalDate dayIn(SplittableRandom r, int month) {
-        YearMonth m = YearMonth.of(YEAR, month);
-        return m.atDay(1 + r.nextInt(m.lengthOfMonth()));
+        return Generation.dayIn(r, YEAR, month);
     }
 
     private static void duesPayments(List<String> names, SplittableRandom r, List<Draft> out) {

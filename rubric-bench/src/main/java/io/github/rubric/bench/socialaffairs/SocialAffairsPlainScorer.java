@@ -1,5 +1,6 @@
 package io.github.rubric.bench.socialaffairs;
 
+import io.github.rubric.bench.DeclaredRecords;
 import io.github.rubric.bench.PlainScorer;
 import io.github.rubric.model.Points;
 import io.github.rubric.model.fact.Activity;
@@ -253,26 +254,8 @@ final class SocialAffairsPlainScorer implements PlainScorer {
         return found;
     }
 
-    /** The getters of the rubric's declared records, which exist only inside the compiled rubric. */
-    private static final ClassValue<Map<String, java.lang.reflect.Method>> GETTERS = new ClassValue<>() {
-        @Override
-        protected Map<String, java.lang.reflect.Method> computeValue(Class<?> type) {
-            Map<String, java.lang.reflect.Method> getters = new java.util.HashMap<>();
-            for (java.lang.reflect.Method m : type.getMethods()) {
-                if (m.getParameterCount() == 0) {
-                    getters.put(m.getName(), m);
-                }
-            }
-            return getters;
-        }
-    };
-
     private static boolean flag(Object record, String getter) {
-        try {
-            return (Boolean) GETTERS.get(record.getClass()).get(getter).invoke(record);
-        } catch (ReflectiveOperationException | NullPointerException e) {
-            throw new IllegalStateException(record.getClass().getName() + " has no " + getter, e);
-        }
+        return (Boolean) DeclaredRecords.read(record, getter);
     }
 
     private static Entries leadership(Facts f) {
