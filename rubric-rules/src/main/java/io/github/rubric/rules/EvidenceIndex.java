@@ -66,6 +66,16 @@ final class EvidenceIndex {
             .thenComparing(Entry::id);
 
     private static final Map<Class<?>, Integer> RANKS = ranks();
+    /**
+     * Facts' type names, read once per class: {@link Class#getSimpleName()} rebuilt the class's reflection data
+     * on some calls (a few per cent of an evaluation of a rubric with many declared records).
+     */
+    private static final ClassValue<String> SIMPLE_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName();
+        }
+    };
 
     private final FactSet facts;
     /** Every fact by identity; built only when the session cannot answer (see {@link #attach}). */
@@ -126,25 +136,26 @@ final class EvidenceIndex {
 
     /** The subject sorts before every other fact. */
     private static Entry subject(Object o) {
-        return new Entry(-1, o.getClass().getSimpleName(), ((Fact) o).id(), o);
+        return new Entry(-1, SIMPLE_NAMES.get(o.getClass()), ((Fact) o).id(), o);
     }
 
     private static Entry fact(Object o) {
-        return new Entry(RANKS.getOrDefault(o.getClass(), RANKS.size()), o.getClass().getSimpleName(), ((Fact) o).id(), o);
+        return new Entry(RANKS.getOrDefault(o.getClass(), RANKS.size()), SIMPLE_NAMES.get(o.getClass()), ((Fact) o).id(), o);
     }
 
     private static Entry declared(Object o, int index) {
-        String type = o.getClass().getSimpleName();
+        String type = SIMPLE_NAMES.get(o.getClass());
         return new Entry(RANKS.size() + 1, type, "records." + type + "[" + index + "]", o);
     }
 
     private Map<Object, Integer> declaredIndex() {
         if (declaredIndex == null) {
             declaredIndex = new IdentityHashMap<>();
-            Map<String, Integer> counts = new HashMap<>();
+            // by class: one rubric's declared record types are one package's, so a class is a simple name
+            Map<Class<?>, Integer> counts = new HashMap<>();
             for (Object fact : facts.facts()) {
                 if (!(fact instanceof Fact)) {
-                    declaredIndex.put(fact, counts.merge(fact.getClass().getSimpleName(), 1, Integer::sum) - 1);
+                    declaredIndex.put(fact, counts.merge(fact.getClass(), 1, Integer::sum) - 1);
                 }
             }
         }
