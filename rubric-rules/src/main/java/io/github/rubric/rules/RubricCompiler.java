@@ -209,6 +209,7 @@ final class RubricCompiler {
             throw new RubricException(sorted(problems));
         }
         dropClassBytes(kieBase);
+        ResultConstraints.compilable(kieBase);
         return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), looksUpFacts(source));
     }
 
