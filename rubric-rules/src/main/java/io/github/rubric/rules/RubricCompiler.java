@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.rule.TypeDeclaration;
-import org.drools.core.impl.RuleBaseFactory;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -106,16 +105,6 @@ final class RubricCompiler {
                 .anyMatch(t -> t.kind() == DrlTokens.Kind.NAME && FACT_LOOKUPS.contains(t.text()));
     }
 
-    /**
-     * @return the class loader the rubric's classes are made under: the one Drools would choose (the thread's
-     *     context class loader, else the application's), with the {@link ClassPathCache} in front of it when it
-     *     is the JVM's own
-     */
-    private static ClassLoader classPath() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return ClassPathCache.before(context != null ? context : ClassLoader.getSystemClassLoader());
-    }
-
     static Compiled compile(RubricSource source, HeaderReader.Header header) {
         return compile(source, header, build(source));
     }
@@ -127,8 +116,7 @@ final class RubricCompiler {
      * @return the builder holding the compiled rules or the problems found
      */
     static KnowledgeBuilder build(RubricSource source) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(classPath()));
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(sourcePath(source.name())), ResourceType.DRL);
         return builder;
@@ -162,8 +150,7 @@ final class RubricCompiler {
         if (!problems.isEmpty()) {
             throw new RubricException(sorted(problems));
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                RuleBaseFactory.newKnowledgeBaseConfiguration(null, classPath()));
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
 
         boolean scoreDeclared = kieBase.getKiePackages().stream()
