@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.rule.TypeDeclaration;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -116,7 +118,10 @@ final class RubricCompiler {
      * @return the builder holding the compiled rules or the problems found
      */
     static KnowledgeBuilder build(RubricSource source) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // One class loader for the rules and the knowledge base: the declared types are defined once, not again
+        // in a class loader of the knowledge base's own, and failed class lookups stop at the shared negative cache.
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RubricClassLoader.create()));
         builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(sourcePath(source.name())), ResourceType.DRL);
         return builder;
@@ -150,7 +155,10 @@ final class RubricCompiler {
         if (!problems.isEmpty()) {
             throw new RubricException(sorted(problems));
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        InternalKnowledgeBase kieBase = builder instanceof KnowledgeBuilderImpl impl
+                && impl.getRootClassLoader() instanceof RubricClassLoader loader
+                ? KnowledgeBaseFactory.newKnowledgeBase(RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader))
+                : KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
 
         boolean scoreDeclared = kieBase.getKiePackages().stream()
