@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.rule.TypeDeclaration;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
-import org.drools.core.impl.RuleBaseFactory;
+import org.drools.core.BaseConfigurationFactories;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -27,6 +27,7 @@ import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.conf.CompositeBaseConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
@@ -160,7 +161,9 @@ final class RubricCompiler {
         }
         InternalKnowledgeBase kieBase = builder instanceof KnowledgeBuilderImpl impl
                 && impl.getRootClassLoader() instanceof RubricClassLoader loader
-                ? KnowledgeBaseFactory.newKnowledgeBase(RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader))
+                ? KnowledgeBaseFactory.newKnowledgeBase(new CompositeBaseConfiguration(loader.defaultProperties(), loader,
+                        BaseConfigurationFactories.baseConf, BaseConfigurationFactories.ruleConf,
+                        BaseConfigurationFactories.flowConf))
                 : KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
 

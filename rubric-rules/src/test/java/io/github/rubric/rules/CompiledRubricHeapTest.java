@@ -59,4 +59,21 @@ class CompiledRubricHeapTest {
         confinedOne.release(a, false);
         confinedTwo.release(b, false);
     }
+
+    @Test
+    void knowledgeBasesOfDifferentRubricsShareDroolsDefaultPropertiesButNotTheirLists() {
+        // GIVEN two compiled rubrics
+        Rubric one = Rubric.fromString("one.drl", TestRubrics.TINY);
+        Rubric two = Rubric.fromString("two.drl", TestRubrics.TINY);
+
+        // WHEN their knowledge bases' configurations are read
+        var first = ((org.drools.kiesession.rulebase.InternalKnowledgeBase) one.kieBase()).getRuleBaseConfiguration();
+        var second = ((org.drools.kiesession.rulebase.InternalKnowledgeBase) two.kieBase()).getRuleBaseConfiguration();
+
+        // THEN both see Drools' defaults (the default event processing is cloud, sequential is off) and are distinct
+        assertThat(first).isNotSameAs(second);
+        assertThat(first.getEventProcessingMode()).isEqualTo(second.getEventProcessingMode());
+        assertThat(first.getEventProcessingMode().getMode()).isEqualTo("cloud");
+        assertThat(first.isSequential()).isFalse();
+    }
 }
