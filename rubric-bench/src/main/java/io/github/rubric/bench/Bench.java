@@ -29,12 +29,13 @@ import java.util.Map;
  * time, cold start and heap).
  *
  * <pre>
- * java -cp … io.github.rubric.bench.Bench [--rubric seed000] [--seed 0] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]
+ * java -cp … io.github.rubric.bench.Bench [--rubric seed000] [--seed 0] [--quick] [--profile] [--no-cold] [--heap-only] [--scales 50,200] [--home DIR]
  * </pre>
  *
  * {@code --home} is the project's root, where the {@code ./rubric} launcher is; {@code --quick} shortens every
  * timed period (for trying changes, not for figures); {@code --profile} adds a sampling profile of the engine at
- * 200 facts.
+ * 200 facts; {@code --heap-only} checks the subjects at 200 facts and then measures only warm compile time and heap
+ * per compiled rubric (no timing, no cold start), for trying changes to what a compiled rubric holds.
  */
 public final class Bench {
     private static final Map<Integer, Integer> SUBJECTS = Map.of(50, 2000, 200, 2000, 1000, 400, 5000, 80);
@@ -48,12 +49,15 @@ public final class Bench {
     private final boolean quick;
     private final boolean profile;
     private final boolean cold;
+    private final boolean heapOnly;
     private final int[] scales;
     private final Path home;
     private final int cores = Runtime.getRuntime().availableProcessors();
 
-    private Bench(List<BenchRubric> rubrics, long seed, boolean quick, boolean profile, boolean cold, int[] scales, Path home) {
+    private Bench(List<BenchRubric> rubrics, long seed, boolean quick, boolean profile, boolean cold, boolean heapOnly,
+                  int[] scales, Path home) {
         this.scales = scales;
+        this.heapOnly = heapOnly;
         this.cold = cold;
         this.rubrics = rubrics;
         this.seed = seed;
@@ -65,7 +69,7 @@ public final class Bench {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]};
+     * @param args {@code [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--heap-only] [--scales 50,200] [--home DIR]};
      *     without {@code --rubric}, every benchmarked rubric
      * @throws Exception if a fresh JVM cannot be started
      */
@@ -76,16 +80,17 @@ public final class Bench {
         Path home = Path.of(option(rest, "--home", System.getProperty("user.dir"))).toAbsolutePath();
         boolean quick = rest.remove("--quick");
         boolean profile = rest.remove("--profile");
-        boolean cold = !rest.remove("--no-cold");
+        boolean heapOnly = rest.remove("--heap-only");
+        boolean cold = !rest.remove("--no-cold") && !heapOnly;
         int[] scales = Arrays.stream(option(rest, "--scales", "50,200,1000,5000").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
         if (!rest.isEmpty()) {
             System.err.println("unknown arguments " + rest
-                    + "; usage: Bench [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--scales 50,200] [--home DIR]");
+                    + "; usage: Bench [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--heap-only] [--scales 50,200] [--home DIR]");
             System.exit(2);
         }
         List<BenchRubric> rubrics = rubric == null ? BenchRubric.all() : List.of(BenchRubric.named(rubric));
-        new Bench(rubrics, seed, quick, profile, cold, scales, home).run();
+        new Bench(rubrics, seed, quick, profile, cold, heapOnly, heapOnly ? new int[] {200} : scales, home).run();
     }
 
     private static Map<String, Boolean> figures() {
@@ -204,6 +209,10 @@ public final class Bench {
             System.out.printf(Locale.ROOT, "  %5d facts/subject: %5d subjects, all %d scorecards equal, mean total %.1f%n",
                     scale, n, equal, totals / n);
         }
+        if (heapOnly) {
+            compileAndHeap(bench, summary, subjects.get(200).get(0));
+            return summary;
+        }
 
         System.out.println();
         System.out.println("== time per subject, 1 thread (warm-up " + warmup() + " ms, then " + measure() + " ms each)");
@@ -255,6 +264,18 @@ public final class Bench {
         long plainBytes = Timing.allocatedPerEvaluation(byHand, subjects.get(200), quick ? 2000 : 20000);
         System.out.printf(Locale.ROOT, "  engine %.1f KB, hand-written %.1f KB%n", engineBytes / 1024.0, plainBytes / 1024.0);
 
+        compileAndHeap(bench, summary, subjects.get(200).get(0));
+
+        if (cold) {
+            coldStart(bench, summary);
+        }
+        System.out.println();
+        System.out.println("load average after " + bench.name() + ": " + loadAverage());
+        return summary;
+    }
+
+    /** Warm compile time, then the heap held by each of ten compiled rubrics, before and after one evaluation each. */
+    private void compileAndHeap(BenchRubric bench, Map<String, Double> summary, FactSet subject) throws IOException {
         System.out.println();
         System.out.println("== compile (this JVM, warm)");
         String text = new String(Bench.class.getClassLoader().getResourceAsStream(bench.resource()).readAllBytes(),
@@ -285,7 +306,7 @@ public final class Bench {
         long heap1 = Timing.usedHeapAfterGc();
         long meta1 = Timing.metaspaceUsed();
         for (Rubric r : kept) {
-            r.score(subjects.get(200).get(0));
+            r.score(subject);
         }
         long heap2 = Timing.usedHeapAfterGc();
         System.out.printf(Locale.ROOT, "  compiled: %.0f KB heap + %.0f KB metaspace each; after one evaluation each: %.0f KB heap%n",
@@ -293,13 +314,6 @@ public final class Bench {
         summary.put("heap_per_rubric_kb", Math.max(heap1, heap2) - heap0 > 0
                 ? (Math.max(heap1, heap2) - heap0) / 1024.0 / keep : 0.0);
         kept.clear();
-
-        if (cold) {
-            coldStart(bench, summary);
-        }
-        System.out.println();
-        System.out.println("load average after " + bench.name() + ": " + loadAverage());
-        return summary;
     }
 
     private void coldStart(BenchRubric bench, Map<String, Double> summary) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package io.github.rubric.rules;
 
 import io.github.rubric.model.structure.Item;
 import io.github.rubric.model.structure.RubricDefinition;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.rule.TypeDeclaration;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.core.BaseConfigurationFactories;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -24,6 +27,7 @@ import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.conf.CompositeBaseConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
@@ -116,8 +120,13 @@ final class RubricCompiler {
      * @return the builder holding the compiled rules or the problems found
      */
     static KnowledgeBuilder build(RubricSource source) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
+        // One class loader for the rules and the knowledge base: the declared types are defined once, not again
+        // in a class loader of the knowledge base's own, and failed class lookups stop at the shared negative cache.
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RubricClassLoader.create()));
+        // Drools keeps the resource with each declared type; a reader of the text the rubric keeps anyway, rather than
+        // a copy of it in bytes, spares that copy (33 KB for a large rubric) for as long as the rubric lives.
+        builder.add(ResourceFactory.newReaderResource(new StringReader(source.text()), StandardCharsets.UTF_8.name())
                 .setSourcePath(sourcePath(source.name())), ResourceType.DRL);
         return builder;
     }
@@ -150,7 +159,12 @@ final class RubricCompiler {
         if (!problems.isEmpty()) {
             throw new RubricException(sorted(problems));
         }
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        InternalKnowledgeBase kieBase = builder instanceof KnowledgeBuilderImpl impl
+                && impl.getRootClassLoader() instanceof RubricClassLoader loader
+                ? KnowledgeBaseFactory.newKnowledgeBase(new CompositeBaseConfiguration(loader.defaultProperties(), loader,
+                        BaseConfigurationFactories.baseConf, BaseConfigurationFactories.ruleConf,
+                        BaseConfigurationFactories.flowConf))
+                : KnowledgeBaseFactory.newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
 
         boolean scoreDeclared = kieBase.getKiePackages().stream()

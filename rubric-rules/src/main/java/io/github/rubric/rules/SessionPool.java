@@ -43,6 +43,13 @@ final class SessionPool {
     /** How long a rubric keeps its idle sessions after its last evaluation ended. */
     static final Duration KEEP_IDLE = Duration.ofSeconds(30);
 
+    /**
+     * How sessions are made, the same for every rubric (about 12 KB each, mostly Drools' default properties): a
+     * configuration is only read when a session is made, so all pools share these two.
+     */
+    private static final KieSessionConfiguration CONFINED = configuration(ThreadSafeOption.NO);
+    private static final KieSessionConfiguration THREAD_SAFE = configuration(ThreadSafeOption.YES);
+
     private final KieBase kieBase;
     /** How sessions are made: see {@link #SessionPool(KieBase, boolean, Duration)}. */
     private final KieSessionConfiguration configuration;
@@ -68,9 +75,19 @@ final class SessionPool {
      */
     SessionPool(KieBase kieBase, boolean confined, Duration keepIdle) {
         this.kieBase = kieBase;
-        this.configuration = RuleBaseFactory.newKnowledgeSessionConfiguration();
-        configuration.setOption(confined ? ThreadSafeOption.NO : ThreadSafeOption.YES);
+        this.configuration = confined ? CONFINED : THREAD_SAFE;
         this.keepIdleNanos = keepIdle.toNanos();
+    }
+
+    private static KieSessionConfiguration configuration(ThreadSafeOption threadSafe) {
+        KieSessionConfiguration configuration = RuleBaseFactory.newKnowledgeSessionConfiguration();
+        configuration.setOption(threadSafe);
+        return configuration;
+    }
+
+    /** @return how this pool's sessions are made */
+    KieSessionConfiguration configuration() {
+        return configuration;
     }
 
     /** A session lent to one evaluation, with the listener that tells its {@link Scoring} which rule fires. */

@@ -1,0 +1,120 @@
+package io.github.rubric.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.rubric.model.fact.Meeting;
+import io.github.rubric.model.result.Scorecard;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.wiring.api.classloader.ProjectClassLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rubric's class loader answers names the class path does not have from a negative cache shared by all
+ * rubrics, and still finds the classes it defines itself.
+ */
+class RubricClassLoaderTest {
+
+    @Test
+    void aNameTheClassPathDoesNotHaveIsAnsweredFromTheSharedCacheOnceItFailed() {
+        // GIVEN two rubric class loaders and a name no class has
+        RubricClassLoader first = RubricClassLoader.create();
+        RubricClassLoader second = RubricClassLoader.create();
+        String name = "io.github.rubric.nosuch.Missing" + System.nanoTime();
+
+        // WHEN the first is asked for it twice, and then the second
+        Throwable once = catchThrowable(() -> first.loadClass(name));
+        Throwable twice = catchThrowable(() -> first.loadClass(name));
+        Throwable other = catchThrowable(() -> second.loadClass(name));
+
+        // THEN the first lookup went through Drools' loader, the others were answered from the cache
+        assertThat(once).isInstanceOf(ClassNotFoundException.class).isNotInstanceOf(RubricClassLoader.Missing.class);
+        assertThat(twice).isInstanceOf(RubricClassLoader.Missing.class).hasMessage(name);
+        assertThat(other).isInstanceOf(RubricClassLoader.Missing.class);
+        assertThat(second.missingNames()).isEqualTo(first.missingNames()).isPositive();
+    }
+
+    @Test
+    void classesOnTheClassPathStillLoad() throws Exception {
+        // GIVEN a rubric class loader
+
+        // WHEN it is asked for a fact class of the library
+        Class<?> meeting = RubricClassLoader.create().loadClass(Meeting.class.getName());
+
+        // THEN it is the application's class
+        assertThat(meeting).isSameAs(Meeting.class);
+    }
+
+    @Test
+    void twoRubricsDeclaringTheSameTypeNameEachScoreWithTheirOwnDeclaration() {
+        // GIVEN two rubrics in the same package, each declaring a Counter of its own, compiled one after the other
+        // with the same negative cache (so the name tiny.Counter, looked up before it was declared, is in it)
+        Rubric counted = Rubric.fromString("counted.drl", TestRubrics.tinyWith("""
+                rule "1 a counter below four"
+                    @item("1")
+                when
+                    Counter( n < 4 )
+                then
+                    score.deduct("1", "counter below four, {points} point off");
+                end
+                """));
+        Rubric labelled = Rubric.fromString("labelled.drl", TestRubrics.TINY.replace("    n : int", "    label : String")
+                + """
+
+                rule "1 a counter labelled bad"
+                    @item("1")
+                when
+                    Counter( label == "bad" )
+                then
+                    score.deduct("2", "bad counter, {points} points off");
+                end
+                """);
+        Rubric countedAgain = Rubric.fromString("counted.drl", TestRubrics.tinyWith("""
+                rule "1 a counter below four"
+                    @item("1")
+                when
+                    Counter( n < 4 )
+                then
+                    score.deduct("1", "counter below four, {points} point off");
+                end
+                """));
+
+        // WHEN each scores a record of its own Counter
+        Scorecard first = counted.score(counted.readFacts("a.yaml", TestRubrics.FACTS + """
+                records:
+                  Counter:
+                    - { n: 1 }
+                """));
+        Scorecard second = labelled.score(labelled.readFacts("b.yaml", TestRubrics.FACTS + """
+                records:
+                  Counter:
+                    - { label: bad }
+                """));
+        Scorecard third = countedAgain.score(countedAgain.readFacts("c.yaml", TestRubrics.FACTS + """
+                records:
+                  Counter:
+                    - { n: 1 }
+                """));
+
+        // THEN each found its own type and its rule fired
+        assertThat(counted.declaredType("Counter").fields()).extracting(DeclaredType.Field::name).containsExactly("n");
+        assertThat(labelled.declaredType("Counter").fields()).extracting(DeclaredType.Field::name).containsExactly("label");
+        assertThat(first.total()).isEqualByComparingTo("9");
+        assertThat(second.total()).isEqualByComparingTo("8");
+        assertThat(third.total()).isEqualByComparingTo("9");
+    }
+
+    @Test
+    void theRulesAndTheKnowledgeBaseShareOneClassLoaderSoADeclaredTypeIsDefinedOnce() {
+        // GIVEN a compiled rubric that declares a type
+        Rubric rubric = Rubric.fromString("tiny.drl", TestRubrics.TINY);
+
+        // WHEN its knowledge base's class loader and its declared type's are compared
+        ClassLoader root = ((InternalKnowledgeBase) rubric.kieBase()).getRootClassLoader();
+        ClassLoader declaredBy = rubric.kieBase().getFactType("tiny", "Counter").getFactClass().getClassLoader();
+
+        // THEN the knowledge base uses the rubric's loader, whose types loader defined the type
+        assertThat(root).isInstanceOf(RubricClassLoader.class);
+        assertThat(declaredBy).isSameAs(((ProjectClassLoader) root).getTypesClassLoader());
+    }
+}
