@@ -117,4 +117,51 @@ class RubricClassLoaderTest {
         assertThat(root).isInstanceOf(RubricClassLoader.class);
         assertThat(declaredBy).isSameAs(((ProjectClassLoader) root).getTypesClassLoader());
     }
+
+    @Test
+    void rulesTestingADeclaredEnumFieldAgainstSeveralConstantsMatchTheRecordsReadFromTheFacts() {
+        // GIVEN a rubric whose rules test one declared enum field against three constants (Drools then indexes
+        // those tests by constant, so the rules' constants and the facts' values must be the same enum class)
+        Rubric rubric = Rubric.fromString("levels.drl", TestRubrics.tinyWith("""
+                declare enum Level
+                    CITY, PROVINCE, NATION;
+                end
+                declare Honour
+                    level : Level
+                end
+                rule "1.2 a city award"
+                    @item("1")
+                when
+                    Honour( level == Level.CITY )
+                then
+                    score.deduct("1", "city, {points}");
+                end
+                rule "1.3 a province award"
+                    @item("1")
+                when
+                    Honour( level == Level.PROVINCE )
+                then
+                    score.deduct("2", "province, {points}");
+                end
+                rule "1.4 a national award"
+                    @item("1")
+                when
+                    Honour( level == Level.NATION )
+                then
+                    score.deduct("3", "nation, {points}");
+                end
+                """));
+
+        // WHEN a subject with a province and a national award is scored
+        Scorecard card = rubric.score(rubric.readFacts("awards.yaml", TestRubrics.FACTS + """
+                records:
+                  Honour:
+                    - { level: PROVINCE }
+                    - { level: NATION }
+                """));
+
+        // THEN exactly those two rules fired
+        assertThat(card.item("1").orElseThrow().deductions()).extracting(d -> d.reason())
+                .containsExactlyInAnyOrder("province, 2", "nation, 3");
+    }
 }
