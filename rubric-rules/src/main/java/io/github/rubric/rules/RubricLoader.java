@@ -243,7 +243,7 @@ public final class RubricLoader {
         KnowledgeBuilder rules = null;
         RuntimeException failure = null;
         try {
-            rules = RubricCompiler.build(source);
+            rules = ClassPathCache.during(() -> RubricCompiler.build(source));
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -251,7 +251,8 @@ public final class RubricLoader {
         if (failure != null) {
             throw failure;
         }
-        RubricCompiler.Compiled compiled = RubricCompiler.compile(source, header, rules);
+        KnowledgeBuilder built = rules;
+        RubricCompiler.Compiled compiled = ClassPathCache.during(() -> RubricCompiler.compile(source, header, built));
         LOG.debug("compiled rubric {} from {} ({} mode) in {} ms", header.definition().id(), name,
                 safe ? "safe" : "trusted", (System.nanoTime() - start) / 1_000_000);
         return new Rubric(source, header, compiled, limits, isolated);
