@@ -120,10 +120,11 @@ final class EvidenceIndex {
         } else if (o == facts.period() || o == facts.round() || o instanceof Number || o instanceof CharSequence
                 || o instanceof Enum<?> || o instanceof Temporal) {
             return null; // what rules match besides facts, told apart without looking through the facts
+        } else if (held != null && held.test(o)) {
+            // one of the facts in the session: a library fact, or a declared record (numbered among its type's)
+            entry = o instanceof Fact ? fact(o) : declaredInSession(o);
         } else if (!(o instanceof Fact) && !declaredIndex().containsKey(o)) {
             return null; // a number, a list's result, the period: not a fact
-        } else if (held != null && held.test(o)) {
-            entry = o instanceof Fact ? fact(o) : declared(o, declaredIndex().get(o));
         } else {
             // no session, or a fact the session does not hold (one the filter kept out): the full index decides
             entry = fullIndex().get(o);
@@ -146,6 +147,28 @@ final class EvidenceIndex {
     private static Entry declared(Object o, int index) {
         String type = SIMPLE_NAMES.get(o.getClass());
         return new Entry(RANKS.size() + 1, type, "records." + type + "[" + index + "]", o);
+    }
+
+    /**
+     * A declared record the session holds, numbered by counting the records of its type before it: a rule cites few
+     * records, so this is cheaper than indexing every record of the facts.
+     */
+    private Entry declaredInSession(Object record) {
+        if (declaredIndex != null) {
+            return declared(record, declaredIndex.get(record));
+        }
+        // as the full index numbers them: an object listed twice takes the number of its last place
+        int index = 0;
+        int found = -1;
+        for (Object fact : facts.facts()) {
+            if (fact == record) {
+                found = index;
+            }
+            if (fact.getClass() == record.getClass()) {
+                index++;
+            }
+        }
+        return found < 0 ? fullIndex().get(record) : declared(record, found);
     }
 
     private Map<Object, Integer> declaredIndex() {
