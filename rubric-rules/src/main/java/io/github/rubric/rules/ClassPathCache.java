@@ -97,7 +97,10 @@ final class ClassPathCache extends ClassLoader {
         }
     }
 
-    /** A class known to be missing: thrown without a stack trace, as often as the name is tried. */
+    /**
+     * A class known to be missing: thrown without a stack trace, as often as the name is tried (here and by
+     * {@link RubricClassLoader}).
+     */
     static final class Missing extends ClassNotFoundException {
         private static final long serialVersionUID = 1L;
 

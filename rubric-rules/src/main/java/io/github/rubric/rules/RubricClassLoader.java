@@ -22,8 +22,10 @@ import org.kie.internal.utils.ChainedProperties;
  * loader could not load is remembered once for all rubrics, and the next time it is asked for, the answer is
  * given before it reaches Drools' loader, unless this rubric has defined or stored a class of that name itself.
  *
- * <p>That is safe because the application's class path does not change while it runs: a name its class loader
- * could not load once it never loads. The cache is bounded ({@link #MAX_MISSING} names per parent); past that,
+ * <p>That assumes the parent class loader does not gain classes while rubrics are compiled under it, as Drools
+ * itself assumes for each rubric: true of the JVM's application class loader and of the usual application
+ * launchers. An application that adds jars to a class loader at run time should compile the rubrics that need
+ * them with a new context class loader. The cache is bounded ({@link #MAX_MISSING} names per parent); past that,
  * names are looked up as Drools does.
  */
 final class RubricClassLoader extends DynamicProjectClassLoader {
@@ -65,7 +67,7 @@ final class RubricClassLoader extends DynamicProjectClassLoader {
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (missing.contains(name) && !own(name)) {
-            throw new Missing(name);
+            throw new ClassPathCache.Missing(name);
         }
         try {
             return super.loadClass(name, resolve);
@@ -90,19 +92,5 @@ final class RubricClassLoader extends DynamicProjectClassLoader {
     /** @return how many names the rubrics with this loader's parent know to be missing */
     int missingNames() {
         return missing.size();
-    }
-
-    /** A class that is known to be missing: thrown without a stack trace, as often as names are tried. */
-    static final class Missing extends ClassNotFoundException {
-        private static final long serialVersionUID = 1L;
-
-        Missing(String name) {
-            super(name);
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 }

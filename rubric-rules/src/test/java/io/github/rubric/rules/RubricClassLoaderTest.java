@@ -28,9 +28,9 @@ class RubricClassLoaderTest {
         Throwable other = catchThrowable(() -> second.loadClass(name));
 
         // THEN the first lookup went through Drools' loader, the others were answered from the cache
-        assertThat(once).isInstanceOf(ClassNotFoundException.class).isNotInstanceOf(RubricClassLoader.Missing.class);
-        assertThat(twice).isInstanceOf(RubricClassLoader.Missing.class).hasMessage(name);
-        assertThat(other).isInstanceOf(RubricClassLoader.Missing.class);
+        assertThat(once).isInstanceOf(ClassNotFoundException.class).isNotInstanceOf(ClassPathCache.Missing.class);
+        assertThat(twice).isInstanceOf(ClassPathCache.Missing.class).hasMessage(name);
+        assertThat(other).isInstanceOf(ClassPathCache.Missing.class);
         assertThat(second.missingNames()).isEqualTo(first.missingNames()).isPositive();
     }
 
