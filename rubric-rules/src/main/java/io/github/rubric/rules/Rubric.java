@@ -35,7 +35,7 @@ import org.kie.api.definition.type.FactType;
  * <p>Instances are immutable and safe to share between threads: each evaluation uses its own session.
  */
 public final class Rubric {
-    private final RubricSource source;
+    private final RubricSource.Kept source;
     private final RubricDefinition definition;
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rules;
@@ -50,7 +50,7 @@ public final class Rubric {
 
     Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits,
            boolean isolated) {
-        this.source = source;
+        this.source = source.kept();
         this.limits = limits;
         this.isolated = isolated;
         this.definition = header.definition();
@@ -239,9 +239,9 @@ public final class Rubric {
         return new Evaluation(ScorecardBuilder.build(items, ref(), facts, tally), firings, checks);
     }
 
-    // for the lint and other tools in this package
+    // for the lint and other tools in this package: the file as it was read
     RubricSource source() {
-        return source;
+        return source.source();
     }
 
     Map<String, RuleInfo> rules() {

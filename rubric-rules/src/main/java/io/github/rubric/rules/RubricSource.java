@@ -1,10 +1,14 @@
 package io.github.rubric.rules;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * A rubric file split into its two parts: the YAML header inside the opening {@code /*--- … ---*}{@code /}
@@ -42,6 +46,69 @@ record RubricSource(String name, String text, String header, int headerOffset, S
             header.append(lines[i]).append('\n');
         }
         return new RubricSource(name, text, header.toString(), open + 1, sha256(text));
+    }
+
+    /**
+     * The file as a compiled rubric keeps it: compressed (a rubric keeps its file for the lint and other tools, not
+     * for scoring; a large one is about 60 KB as text, header included, and a fifth of that compressed).
+     */
+    static final class Kept {
+        private final String name;
+        private final String sha256;
+        private final byte[] compressed;
+
+        private Kept(RubricSource source) {
+            this.name = source.name();
+            this.sha256 = source.sha256();
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            try {
+                deflater.setInput(source.text().getBytes(StandardCharsets.UTF_8));
+                deflater.finish();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] chunk = new byte[8192];
+                while (!deflater.finished()) {
+                    out.write(chunk, 0, deflater.deflate(chunk));
+                }
+                this.compressed = out.toByteArray();
+            } finally {
+                deflater.end();
+            }
+        }
+
+        String name() {
+            return name;
+        }
+
+        String sha256() {
+            return sha256;
+        }
+
+        /** @return the file again, as it was read */
+        RubricSource source() {
+            Inflater inflater = new Inflater();
+            try {
+                inflater.setInput(compressed);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length * 4);
+                byte[] chunk = new byte[8192];
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(chunk);
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        throw new IllegalStateException("the kept text of " + name + " is truncated");
+                    }
+                    out.write(chunk, 0, n);
+                }
+                return of(name, out.toString(StandardCharsets.UTF_8));
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("the kept text of " + name + " is corrupt", e);
+            } finally {
+                inflater.end();
+            }
+        }
+    }
+
+    /** @return the file as a compiled rubric keeps it */
+    Kept kept() {
+        return new Kept(this);
     }
 
     private static String sha256(String text) {

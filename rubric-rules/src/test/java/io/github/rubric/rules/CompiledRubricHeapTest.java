@@ -76,4 +76,17 @@ class CompiledRubricHeapTest {
         assertThat(first.getEventProcessingMode().getMode()).isEqualTo("cloud");
         assertThat(first.isSequential()).isFalse();
     }
+
+    @Test
+    void theTextDroolsReadIsLetGoOnceReadAndTheRubricStillLintsItsFile() throws Exception {
+        // GIVEN a compiled rubric with a declared type, whose resource Drools keeps
+        Rubric rubric = Rubric.fromString("counted.drl", TestRubrics.tinyWith(""));
+        var declaration = ((InternalKnowledgePackage) rubric.kieBase().getKiePackage("tiny")).getTypeDeclaration("Counter");
+
+        // WHEN / THEN the reader Drools read the rules from is closed (its text let go)
+        java.io.Reader reader = declaration.getResource().getReader();
+        org.assertj.core.api.Assertions.assertThatThrownBy(reader::read).isInstanceOf(java.io.IOException.class);
+        // and the rubric's own copy of its file is whole
+        assertThat(rubric.source().text()).isEqualTo(TestRubrics.tinyWith(""));
+    }
 }
