@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.drools.base.InitialFact;
 
 /**
  * Turns the objects a rule matched or passed into {@link Evidence}, in a fixed order: by kind of fact, in the
@@ -118,8 +119,10 @@ final class EvidenceIndex {
         if (o == facts.subject()) {
             entry = subject(o);
         } else if (o == facts.period() || o == facts.round() || o instanceof Number || o instanceof CharSequence
-                || o instanceof Enum<?> || o instanceof Temporal) {
-            return null; // what rules match besides facts, told apart without looking through the facts
+                || o instanceof Enum<?> || o instanceof Temporal || o instanceof InitialFact) {
+            // what rules match besides facts, told apart without looking through the facts (Drools' initial fact is
+            // matched by every rule that starts with `not`, `exists`, `from` or `collect`)
+            return null;
         } else if (held != null && held.test(o)) {
             // one of the facts in the session: a library fact, or a declared record (numbered among its type's)
             entry = o instanceof Fact ? fact(o) : declaredInSession(o);
