@@ -2,9 +2,11 @@ package io.github.rubric.rules;
 
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import org.drools.base.common.NetworkNode;
 import org.drools.base.rule.accessor.Accumulator;
@@ -61,6 +63,25 @@ final class ResultConstraints {
             return 0;
         }
         int flipped = 0;
+        for (AccumulateNode accumulate : accumulateNodes(kieBase)) {
+            if (madeByFunctions(accumulate)) {
+                for (Object c : accumulate.getResultConstraints()) {
+                    flipped += flip(c);
+                }
+                for (Object c : accumulate.getResultBinder().getConstraints()) {
+                    flipped += flip(c);
+                }
+            }
+        }
+        return flipped;
+    }
+
+    /**
+     * @param kieBase a compiled rubric's rules
+     * @return every accumulate node of its network ({@code collect} and {@code accumulate}), each once
+     */
+    static List<AccumulateNode> accumulateNodes(InternalKnowledgeBase kieBase) {
+        List<AccumulateNode> found = new ArrayList<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<NetworkNode> queue = new ArrayDeque<>();
         for (EntryPointNode entryPoint : kieBase.getRete().getEntryPointNodes().values()) {
@@ -71,13 +92,8 @@ final class ResultConstraints {
             if (!seen.add(node)) {
                 continue;
             }
-            if (node instanceof AccumulateNode accumulate && madeByFunctions(accumulate)) {
-                for (Object c : accumulate.getResultConstraints()) {
-                    flipped += flip(c);
-                }
-                for (Object c : accumulate.getResultBinder().getConstraints()) {
-                    flipped += flip(c);
-                }
+            if (node instanceof AccumulateNode accumulate) {
+                found.add(accumulate);
             }
             if (node instanceof ObjectSource source) {
                 for (ObjectSink sink : source.getObjectSinkPropagator().getSinks()) {
@@ -90,7 +106,7 @@ final class ResultConstraints {
                 }
             }
         }
-        return flipped;
+        return found;
     }
 
     /** Whether the result is made by {@code collect} or accumulate functions, not by the rule's own code. */

@@ -9,10 +9,6 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.drools.core.reteoo.AccumulateNode;
-import org.drools.core.reteoo.EntryPointNode;
-import org.drools.core.reteoo.LeftTupleSink;
-import org.drools.core.reteoo.ObjectSink;
-import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.mvel.MVELConstraint;
 import org.junit.jupiter.api.Test;
@@ -109,32 +105,14 @@ class ResultConstraintsTest {
     /** The MVEL constraints on the results of every accumulate node of the rubric. */
     private static List<MVELConstraint> resultConstraints(Rubric rubric) {
         List<MVELConstraint> found = new ArrayList<>();
-        InternalKnowledgeBase kieBase = (InternalKnowledgeBase) rubric.kieBase();
-        for (EntryPointNode entryPoint : kieBase.getRete().getEntryPointNodes().values()) {
-            for (ObjectTypeNode type : entryPoint.getObjectTypeNodes().values()) {
-                collect(type.getObjectSinkPropagator().getSinks(), found);
-            }
-        }
-        return found;
-    }
-
-    private static void collect(ObjectSink[] sinks, List<MVELConstraint> found) {
-        for (ObjectSink sink : sinks) {
-            if (sink instanceof org.drools.core.reteoo.ObjectSource source) {
-                collect(source.getObjectSinkPropagator().getSinks(), found);
-            }
-            if (sink instanceof org.drools.core.reteoo.LeftTupleSource source) {
-                for (LeftTupleSink next : source.getSinkPropagator().getSinks()) {
-                    if (next instanceof AccumulateNode accumulate) {
-                        for (Object c : accumulate.getResultConstraints()) {
-                            if (c instanceof MVELConstraint mvel && !found.contains(mvel)) {
-                                found.add(mvel);
-                            }
-                        }
-                    }
+        for (AccumulateNode accumulate : ResultConstraints.accumulateNodes((InternalKnowledgeBase) rubric.kieBase())) {
+            for (Object c : accumulate.getResultConstraints()) {
+                if (c instanceof MVELConstraint mvel && !found.contains(mvel)) {
+                    found.add(mvel);
                 }
             }
         }
+        return found;
     }
 
     private static boolean compiled(MVELConstraint constraint) throws ReflectiveOperationException {
