@@ -1,6 +1,7 @@
 package io.github.rubric.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -18,60 +19,86 @@ import org.drools.base.rule.constraint.AlphaNodeFieldConstraint;
 import org.drools.base.util.index.ConstraintTypeOperator;
 import org.drools.core.WorkingMemoryEntryPoint;
 import org.drools.core.common.DefaultFactHandle;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.core.common.InternalWorkingMemoryEntryPoint;
+import org.drools.core.common.PropagationContext;
 import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.ObjectSink;
+import org.drools.core.reteoo.ObjectTypeConf;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Which facts can reach a rule. Most of a subject's facts are matched by no rule: a dues payment paid in full
- * when the only rule on dues payments looks for underpaid ones, a group meeting when the rules count general
- * meetings. Such a fact passes none of the constraints Drools tests on a fact alone (the alpha network of its
- * type) and so can join, be counted by or block no rule; inserting it would only cost its fact handle, its
- * propagation and its place in the session's memory.
+ * Which facts can reach a rule, and the way into the rule network for those that can. Most of a subject's facts
+ * are matched by no rule: a dues payment paid in full when the only rule on dues payments looks for underpaid
+ * ones, a group meeting when the rules count general meetings. Such a fact passes none of the constraints Drools
+ * tests on a fact alone (the alpha network of its type) and so can join, be counted by or block no rule;
+ * inserting it would only cost its fact handle, its propagation and its place in the session's memory.
  *
  * <p>For each class of fact this reads, once per rubric, the alpha network Drools built for it (every object
- * type node the class falls under, and the constraints below them); a fact is inserted when some path reaches
- * a node that is not an alpha constraint (a join, a {@code not}, an {@code accumulate}, a rule's start). A class
- * with a rule pattern that has no constraint of its own is always inserted, without evaluating anything.
+ * type node the class falls under, and the constraints below them) down to the nodes beyond it (a rule's start,
+ * the right input of a join, a {@code not}, an {@code accumulate}). A fact is inserted when it reaches one of
+ * them. When the facts may go straight into the rule network (see {@link #FactFilter(boolean)}) the fact is
+ * handed to exactly the nodes it reached: Drools' own insert would look its class up again and test the same
+ * constraints a second time on the way down. A class with a rule pattern that has no constraint of its own goes
+ * to its nodes without evaluating anything.
  */
 final class FactFilter {
-    /** A node of the alpha network, as far as this filter needs it. */
-    private sealed interface Route permits Always, Never, Test, Any, Dispatch {
-        boolean reaches(DefaultFactHandle fact, ValueResolver session);
+    /** The nodes beyond the alpha network that one fact reaches, collected before the fact is inserted. */
+    private static final class Reached {
+        private ObjectSink[] sinks = new ObjectSink[8];
+        private int size;
+
+        void add(ObjectSink sink) {
+            if (size == sinks.length) {
+                sinks = Arrays.copyOf(sinks, size * 2);
+            }
+            sinks[size++] = sink;
+        }
+
+        void addAll(ObjectSink[] more) {
+            for (ObjectSink sink : more) {
+                add(sink);
+            }
+        }
     }
 
-    private record Always() implements Route {
-        @Override
-        public boolean reaches(DefaultFactHandle fact, ValueResolver session) {
-            return true;
-        }
+    /** A node of the alpha network, as far as this filter needs it. */
+    private sealed interface Route permits Never, Sinks, Test, Any, Dispatch {
+        /** Adds the nodes beyond the alpha network that the fact reaches on this route, in Drools' order. */
+        void collect(DefaultFactHandle fact, ValueResolver session, Reached reached);
     }
 
     private record Never() implements Route {
         @Override
-        public boolean reaches(DefaultFactHandle fact, ValueResolver session) {
-            return false;
+        public void collect(DefaultFactHandle fact, ValueResolver session, Reached reached) {
+        }
+    }
+
+    /** The end of a route: nodes beyond the alpha network, reached without a further test. */
+    private record Sinks(ObjectSink[] sinks) implements Route {
+        @Override
+        public void collect(DefaultFactHandle fact, ValueResolver session, Reached reached) {
+            reached.addAll(sinks);
         }
     }
 
     private record Test(AlphaNodeFieldConstraint constraint, Route next) implements Route {
         @Override
-        public boolean reaches(DefaultFactHandle fact, ValueResolver session) {
-            return constraint.isAllowed(fact, session) && next.reaches(fact, session);
+        public void collect(DefaultFactHandle fact, ValueResolver session, Reached reached) {
+            if (constraint.isAllowed(fact, session)) {
+                next.collect(fact, session, reached);
+            }
         }
     }
 
     private record Any(Route[] routes) implements Route {
         @Override
-        public boolean reaches(DefaultFactHandle fact, ValueResolver session) {
+        public void collect(DefaultFactHandle fact, ValueResolver session, Reached reached) {
             for (Route route : routes) {
-                if (route.reaches(fact, session)) {
-                    return true;
-                }
+                route.collect(fact, session, reached);
             }
-            return false;
         }
     }
 
@@ -82,17 +109,33 @@ final class FactFilter {
      */
     private record Dispatch(ReadAccessor field, Map<Object, Route> byValue) implements Route {
         @Override
-        public boolean reaches(DefaultFactHandle fact, ValueResolver session) {
+        public void collect(DefaultFactHandle fact, ValueResolver session, Reached reached) {
             Object value = field.getValue(session, fact.getObject());
             Route next = value == null ? null : byValue.get(value);
-            return next != null && next.reaches(fact, session);
+            if (next != null) {
+                next.collect(fact, session, reached);
+            }
         }
     }
 
-    private static final Route ALWAYS = new Always();
     private static final Route NEVER = new Never();
 
-    private final ConcurrentMap<Class<?>, Route> routes = new ConcurrentHashMap<>();
+    /**
+     * What this filter knows of one class of fact.
+     *
+     * @param conf Drools' configuration of the class (its object type nodes)
+     * @param route the class's alpha network
+     * @param propagated whether a fact of the class has gone once through Drools' own insert, which readies the
+     *     class's object type nodes (their numbering of the nodes below them) the first time; until then facts are
+     *     not handed to the nodes directly
+     */
+    private record Kind(ObjectTypeConf conf, Route route, boolean propagated) {
+        Kind readied() {
+            return new Kind(conf, route, true);
+        }
+    }
+
+    private final ConcurrentMap<Class<?>, Kind> kinds = new ConcurrentHashMap<>();
     private final boolean direct;
 
     /**
@@ -111,18 +154,26 @@ final class FactFilter {
     final class Gate {
         private final KieSession session;
         private final StatefulKnowledgeSessionImpl straight;
+        /** Where a fact is handed to the nodes it reached: when straight and the session is not thread-safe. */
+        private final InternalWorkingMemoryEntryPoint entryPoint;
         private final Set<Object> held;
         /** The session as Drools' constraints take it. */
         private final ValueResolver resolver;
         private final DefaultFactHandle probe = new DefaultFactHandle();
+        private final Reached reached = new Reached();
         private Class<?> lastClass;
-        private Route lastRoute;
+        private Kind lastKind;
 
         private Gate(KieSession session, int facts) {
             this.session = session;
             this.straight = direct && session instanceof StatefulKnowledgeSessionImpl impl ? impl : null;
             this.held = straight == null ? null : Collections.newSetFromMap(new IdentityHashMap<>(facts));
             this.resolver = session instanceof ValueResolver r ? r : null;
+            // A thread-safe session queues each insert's propagation for its engine to run; only a session confined
+            // to this thread propagates at once, as a fact handed to its nodes here does.
+            this.entryPoint = straight != null && !straight.isThreadSafe()
+                    && straight.getEntryPoint(EntryPointId.DEFAULT.getEntryPointId())
+                    instanceof InternalWorkingMemoryEntryPoint named ? named : null;
         }
 
         /**
@@ -146,8 +197,49 @@ final class FactFilter {
          * @param fact one of the subject's facts
          */
         void offer(Object fact) {
-            if (reaches(fact)) {
+            Kind kind = kind(fact);
+            Route route = kind.route;
+            if (route == NEVER) {
+                return;
+            }
+            ObjectSink[] sinks;
+            int count;
+            if (route instanceof Sinks always) {
+                sinks = always.sinks;
+                count = sinks.length;
+            } else {
+                reached.size = 0;
+                probe.setObject(fact);
+                route.collect(probe, resolver, reached);
+                sinks = reached.sinks;
+                count = reached.size;
+                if (count == 0) {
+                    return;
+                }
+            }
+            if (entryPoint == null || !kind.propagated || kind.conf.isEvent()) {
                 insert(fact);
+                if (!kind.propagated) {
+                    kinds.put(fact.getClass(), kind.readied());
+                    lastClass = null;
+                }
+            } else if (held.add(fact)) {
+                handTo(fact, kind.conf, sinks, count);
+            }
+        }
+
+        /**
+         * Inserts a fact as Drools' own insert does on a session confined to one thread (a fact handle, a
+         * propagation context, the propagation), into the nodes the fact was found to reach.
+         */
+        private void handTo(Object fact, ObjectTypeConf conf, ObjectSink[] sinks, int count) {
+            PropagationContext context = entryPoint.getPctxFactory().createPropagationContext(
+                    straight.getNextPropagationIdCounter(), PropagationContext.Type.INSERTION, null, null, null,
+                    entryPoint.getEntryPoint());
+            InternalFactHandle handle = entryPoint.getHandleFactory().newFactHandle(fact, conf, straight, entryPoint);
+            context.setFactHandle(handle);
+            for (int i = 0; i < count; i++) {
+                sinks[i].assertObject(handle, context, straight);
             }
         }
 
@@ -159,23 +251,15 @@ final class FactFilter {
             return straight == null ? session.getFactHandle(o) != null : held.contains(o);
         }
 
-        private boolean reaches(Object fact) {
+        private Kind kind(Object fact) {
             if (fact.getClass() != lastClass) {
                 lastClass = fact.getClass();
-                lastRoute = routes.get(lastClass);
-                if (lastRoute == null) {
-                    lastRoute = routes.computeIfAbsent(lastClass, c -> route(fact, session));
+                lastKind = kinds.get(lastClass);
+                if (lastKind == null) {
+                    lastKind = kinds.computeIfAbsent(lastClass, c -> kindOf(fact, session));
                 }
             }
-            Route route = lastRoute;
-            if (route == ALWAYS) {
-                return true;
-            }
-            if (route == NEVER) {
-                return false;
-            }
-            probe.setObject(fact);
-            return route.reaches(probe, resolver);
+            return lastKind;
         }
     }
 
@@ -188,17 +272,20 @@ final class FactFilter {
         return new Gate(session, facts);
     }
 
-    private static Route route(Object fact, KieSession session) {
+    /** When the session's alpha network cannot be read: every fact is inserted, as Drools would take it. */
+    private static final Route UNREAD = new Sinks(new ObjectSink[0]);
+
+    private static Kind kindOf(Object fact, KieSession session) {
         if (!(session instanceof WorkingMemoryEntryPoint entryPoint) || !(session instanceof ValueResolver)) {
-            return ALWAYS;
+            return new Kind(null, UNREAD, false);
         }
-        ObjectTypeNode[] nodes = entryPoint.getObjectTypeConfigurationRegistry()
-                .getOrCreateObjectTypeConf(EntryPointId.DEFAULT, fact).getObjectTypeNodes();
+        ObjectTypeConf conf = entryPoint.getObjectTypeConfigurationRegistry()
+                .getOrCreateObjectTypeConf(EntryPointId.DEFAULT, fact);
         List<Route> all = new ArrayList<>();
-        for (ObjectTypeNode node : nodes) {
+        for (ObjectTypeNode node : conf.getObjectTypeNodes()) {
             all.add(below(node.getObjectSinkPropagator().getSinks()));
         }
-        return simplify(all);
+        return new Kind(conf, simplify(all), false);
     }
 
     private static Route below(ObjectSink[] sinks) {
@@ -222,7 +309,7 @@ final class FactFilter {
                     all.add(new Test(alpha.getConstraint(), next));
                 }
             } else {
-                return ALWAYS;
+                all.add(new Sinks(new ObjectSink[] {sink}));
             }
         }
         equalities.forEach((index, byConstant) -> {
@@ -257,13 +344,18 @@ final class FactFilter {
         return null;
     }
 
+    /** One route for several, with neighbouring ends merged: nodes reached without a test are one array. */
     private static Route simplify(List<Route> all) {
         List<Route> kept = new ArrayList<>();
         for (Route route : all) {
-            if (route == ALWAYS) {
-                return ALWAYS;
+            if (route == NEVER) {
+                continue;
             }
-            if (route != NEVER) {
+            if (route instanceof Sinks more && !kept.isEmpty() && kept.get(kept.size() - 1) instanceof Sinks before) {
+                ObjectSink[] both = Arrays.copyOf(before.sinks, before.sinks.length + more.sinks.length);
+                System.arraycopy(more.sinks, 0, both, before.sinks.length, more.sinks.length);
+                kept.set(kept.size() - 1, new Sinks(both));
+            } else {
                 kept.add(route);
             }
         }
