@@ -59,20 +59,11 @@ final class ScorecardBuilder {
         List<SectionScore> sections = new ArrayList<>();
         BigDecimal sectionTotal = BigDecimal.ZERO;
         for (Section section : rubric.sections()) {
-            List<ItemScore> items = new ArrayList<>(section.items().size());
-            boolean untouched = true;
+            List<ItemScore> items = new ArrayList<>();
             for (Item item : section.items()) {
-                ItemScore score = index.untouchedItems().get(item.id());
-                if (score == null || touched(item.id(), tally)) {
-                    score = item(item, judgements.get(item.id()), tally);
-                    untouched = false;
-                }
-                items.add(score);
+                items.add(item(item, judgements.get(item.id()), tally, facts.source()));
             }
-            SectionScore score = untouched && vetoes.isEmpty() ? index.untouchedSections().get(section.id()) : null;
-            if (score == null) {
-                score = section(section, items, vetoes);
-            }
+            SectionScore score = section(section, items, vetoes);
             sections.add(score);
             sectionTotal = sectionTotal.add(score.score());
         }
@@ -170,19 +161,7 @@ final class ScorecardBuilder {
                 .collect(Collectors.joining(", "));
     }
 
-    /** @return whether a rule reported anything on the item: a deduction, a finding or an exemption */
-    private static boolean touched(String item, Tally tally) {
-        return tally.deductions.containsKey(item) || tally.findings.containsKey(item)
-                || tally.exemptions.containsKey(item);
-    }
-
-    /**
-     * @param item an item
-     * @param judgement the assessor's judgement of it, or null for an item scored by its rules
-     * @param tally what the rules reported
-     * @return the item's score
-     */
-    static ItemScore item(Item item, Judgement judgement, Tally tally) {
+    private static ItemScore item(Item item, Judgement judgement, Tally tally, String source) {
         BigDecimal basis = item.maxPoints();
         String basisNote = "满分" + Points.format(basis) + "分";
         if (item.discretionary()) {
@@ -223,13 +202,7 @@ final class ScorecardBuilder {
                 Points.normalize(score), deductions, findings, exemptions, note);
     }
 
-    /**
-     * @param section a section
-     * @param items its items' scores
-     * @param vetoes the evaluation's vetoes
-     * @return the section's score
-     */
-    static SectionScore section(Section section, List<ItemScore> items, List<Veto> vetoes) {
+    private static SectionScore section(Section section, List<ItemScore> items, List<Veto> vetoes) {
         BigDecimal score;
         String note = "";
         if (section.pooled()) {
