@@ -66,7 +66,11 @@ final class FactFilter {
 
     /** A node of the alpha network, as far as this filter needs it. */
     private sealed interface Route permits Never, Sinks, Test, Any, Dispatch {
-        /** Adds the nodes beyond the alpha network that the fact reaches on this route, in Drools' order. */
+        /**
+         * Adds the nodes beyond the alpha network that the fact reaches on this route, in the order the alpha
+         * network lists them, equality dispatches last (Drools takes its hashed equalities first: only the order in
+         * which one fact enters different nodes differs, which no scorecard depends on).
+         */
         void collect(DefaultFactHandle fact, ValueResolver session, Reached reached);
     }
 
