@@ -239,8 +239,21 @@ final class EvidenceIndex {
      * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
      */
     static int compareNatural(String a, String b) {
-        int i = 0;
-        int j = 0;
+        if (a == b) {
+            return 0;
+        }
+        // Texts compared here mostly share a long start (one rule's reasons, one kind's ids): skip it, back to the
+        // start of the run of digits it may end in, from where both texts are read as numbers and letters alike.
+        int shorter = Math.min(a.length(), b.length());
+        int same = 0;
+        while (same < shorter && a.charAt(same) == b.charAt(same)) {
+            same++;
+        }
+        while (same > 0 && Character.isDigit(a.charAt(same - 1))) {
+            same--;
+        }
+        int i = same;
+        int j = same;
         while (i < a.length() && j < b.length()) {
             char ca = a.charAt(i);
             char cb = b.charAt(j);

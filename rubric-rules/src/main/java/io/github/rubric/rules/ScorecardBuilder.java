@@ -38,12 +38,13 @@ import java.util.stream.Collectors;
  */
 final class ScorecardBuilder {
     private static final Comparator<String> EVIDENCE_KEY_ORDER = EvidenceIndex::compareNatural;
-    private static final Comparator<Deduction> DEDUCTION_ORDER = Comparator.comparing(Deduction::rule)
-            .thenComparing(Deduction::reason, EvidenceIndex::compareNatural).thenComparing(d -> evidenceKey(d.evidence()), EVIDENCE_KEY_ORDER);
-    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::rule)
-            .thenComparing(Finding::reason, EvidenceIndex::compareNatural).thenComparing(f -> evidenceKey(f.evidence()), EVIDENCE_KEY_ORDER);
-    private static final Comparator<Exemption> EXEMPTION_ORDER = Comparator.comparing(Exemption::rule)
-            .thenComparing(Exemption::reason, EvidenceIndex::compareNatural).thenComparing(e -> evidenceKey(e.evidence()), EVIDENCE_KEY_ORDER);
+    // by rule, then reason, then evidence: written out, as an item's entries are sorted on every evaluation
+    private static final Comparator<Deduction> DEDUCTION_ORDER = (a, b) -> compare(a.rule(), b.rule(), a.reason(),
+            b.reason(), a.evidence(), b.evidence());
+    private static final Comparator<Finding> FINDING_ORDER = (a, b) -> compare(a.rule(), b.rule(), a.reason(),
+            b.reason(), a.evidence(), b.evidence());
+    private static final Comparator<Exemption> EXEMPTION_ORDER = (a, b) -> compare(a.rule(), b.rule(), a.reason(),
+            b.reason(), a.evidence(), b.evidence());
     private static final Comparator<Veto> VETO_ORDER = Comparator.comparing(Veto::item).thenComparing(Veto::rule)
             .thenComparing(Veto::reason, EvidenceIndex::compareNatural).thenComparing(v -> evidenceKey(v.evidence()), EVIDENCE_KEY_ORDER);
 
@@ -324,6 +325,19 @@ final class ScorecardBuilder {
         List<T> copy = new ArrayList<>(values);
         copy.sort(order);
         return copy;
+    }
+
+    /**
+     * The order of an item's entries: by rule name, then reason (runs of digits as numbers), then evidence ids. The
+     * entries of one rule share the name's string, which is then not compared.
+     */
+    private static int compare(String ruleA, String ruleB, String reasonA, String reasonB, List<Evidence> evidenceA,
+                               List<Evidence> evidenceB) {
+        int c = ruleA == ruleB ? 0 : ruleA.compareTo(ruleB);
+        if (c == 0) {
+            c = EvidenceIndex.compareNatural(reasonA, reasonB);
+        }
+        return c != 0 ? c : EVIDENCE_KEY_ORDER.compare(evidenceKey(evidenceA), evidenceKey(evidenceB));
     }
 
     private static String evidenceKey(List<Evidence> evidence) {

@@ -64,6 +64,33 @@ class NaturalOrderTest {
         }
     }
 
+    @Test
+    void ordersTextsWithALongCommonStartLikeTheirEnds() {
+        // GIVEN texts after a start they share, one that ends in letters and one that ends in a run of digits
+        String alphabet = "ab0019项";
+        Random random = new Random(11);
+        List<String> ends = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            StringBuilder end = new StringBuilder();
+            int length = random.nextInt(5);
+            for (int k = 0; k < length; k++) {
+                end.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            ends.add(end.toString());
+        }
+
+        // WHEN / THEN each pair compares as the slow way has it
+        for (String start : List.of("2023年第", "2023年0", "meetings[1", "x00")) {
+            for (String a : ends) {
+                for (String b : ends) {
+                    assertThat(Integer.signum(EvidenceIndex.compareNatural(start + a, start + b)))
+                            .as("%s vs %s", start + a, start + b)
+                            .isEqualTo(Integer.signum(spelledOut(start + a, start + b)));
+                }
+            }
+        }
+    }
+
     /** The order, by cutting each run of digits out as a string. */
     private static int spelledOut(String a, String b) {
         int i = 0;
