@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.github.rubric.model.Checks.required;
 
@@ -48,23 +50,45 @@ public record AssessmentPeriod(LocalDate start, LocalDate end) {
 
     /** @return the months the period touches, in order */
     public List<YearMonth> months() {
-        List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
-            months.add(m);
-        }
-        return List.copyOf(months);
+        return calendar().months();
     }
 
     /** @return the calendar quarters (1 to 4) of the period's first year that the period touches */
     public List<Integer> quarters() {
-        List<Integer> quarters = new ArrayList<>();
-        for (YearMonth m : months()) {
-            int q = quarterOf(m);
-            if (m.getYear() == year() && !quarters.contains(q)) {
-                quarters.add(q);
+        return calendar().quarters();
+    }
+
+    /** The months and quarters of a period, worked out once per period rather than at every rule that asks. */
+    private record Calendar(List<YearMonth> months, List<Integer> quarters) {
+        static Calendar of(AssessmentPeriod period) {
+            List<YearMonth> months = new ArrayList<>();
+            for (YearMonth m = YearMonth.from(period.start); !m.isAfter(YearMonth.from(period.end)); m = m.plusMonths(1)) {
+                months.add(m);
+            }
+            List<Integer> quarters = new ArrayList<>();
+            for (YearMonth m : months) {
+                int q = quarterOf(m);
+                if (m.getYear() == period.year() && !quarters.contains(q)) {
+                    quarters.add(q);
+                }
+            }
+            return new Calendar(List.copyOf(months), List.copyOf(quarters));
+        }
+    }
+
+    /** Periods seen so far (a few years' in practice); beyond this many, a period's calendar is not kept. */
+    private static final int CALENDARS_KEPT = 256;
+    private static final Map<AssessmentPeriod, Calendar> CALENDARS = new ConcurrentHashMap<>();
+
+    private Calendar calendar() {
+        Calendar calendar = CALENDARS.get(this);
+        if (calendar == null) {
+            calendar = Calendar.of(this);
+            if (CALENDARS.size() < CALENDARS_KEPT) {
+                CALENDARS.putIfAbsent(this, calendar);
             }
         }
-        return List.copyOf(quarters);
+        return calendar;
     }
 
     /**

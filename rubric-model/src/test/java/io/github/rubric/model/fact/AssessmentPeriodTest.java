@@ -186,4 +186,22 @@ class AssessmentPeriodTest {
         // GIVEN / WHEN / THEN
         assertThat(AssessmentPeriod.quarterOf(day)).isEqualTo(quarter);
     }
+
+    @Test
+    void givesEachOfManyPeriodsItsOwnMonthsAndQuarters() {
+        // GIVEN more distinct periods than the months and quarters are kept for: every half-month start in 40 years
+        for (int i = 0; i < 960; i++) {
+            LocalDate start = LocalDate.of(1990, 1, 1).plusDays(15L * i);
+            AssessmentPeriod period = new AssessmentPeriod(start, start.plusMonths(2));
+
+            // WHEN / THEN each asked twice, as a rule at a time asks
+            for (int k = 0; k < 2; k++) {
+                assertThat(period.months()).as("%s", period)
+                        .containsExactly(YearMonth.from(start), YearMonth.from(start).plusMonths(1),
+                                YearMonth.from(start).plusMonths(2));
+                assertThat(period.quarters()).as("%s", period).first()
+                        .isEqualTo(AssessmentPeriod.quarterOf(start));
+            }
+        }
+    }
 }
