@@ -180,12 +180,8 @@ final class FactFilter {
                     instanceof InternalWorkingMemoryEntryPoint named ? named : null;
         }
 
-        /**
-         * Inserts a fact every rule may see (the subject, the period, the round), without testing it.
-         *
-         * @param fact the fact
-         */
-        void insert(Object fact) {
+        /** Inserts a fact through Drools' own insert, without testing it. */
+        private void insert(Object fact) {
             if (straight == null) {
                 session.insert(fact);
             } else if (held.add(fact)) {
@@ -198,7 +194,7 @@ final class FactFilter {
          * Inserts a fact if some rule could match it; a fact no rule can match (no path through its type's alpha
          * network) could join, be counted by or block no rule, and inserting it would only cost time.
          *
-         * @param fact one of the subject's facts
+         * @param fact one of the subject's facts, or the subject, the period or the round
          */
         void offer(Object fact) {
             Kind kind = kind(fact);

@@ -136,9 +136,9 @@ final class SessionRunner {
             } else {
                 FactFilter.Gate gate = filter.gate(session, facts.facts().size() + 3);
                 scoring.attach(gate::holds);
-                gate.insert(facts.subject());
-                gate.insert(facts.period());
-                gate.insert(facts.round());
+                gate.offer(facts.subject());
+                gate.offer(facts.period());
+                gate.offer(facts.round());
                 for (Object fact : facts.facts()) {
                     gate.offer(fact);
                 }
