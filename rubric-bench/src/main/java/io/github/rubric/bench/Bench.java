@@ -70,11 +70,17 @@ public final class Bench {
      * Runs the benchmark.
      *
      * @param args {@code [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--heap-only] [--scales 50,200] [--home DIR]};
-     *     without {@code --rubric}, every benchmarked rubric
+     *     without {@code --rubric}, every benchmarked rubric; or {@code --drools-floor} alone, for what Drools itself
+     *     costs per rule and subject ({@link DroolsFloor})
      * @throws Exception if a fresh JVM cannot be started
      */
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (rest.contains("--drools-floor")) {
+            // takes no other option (the script adds --home)
+            DroolsFloor.main(new String[0]);
+            return;
+        }
         String rubric = option(rest, "--rubric", null);
         long seed = Long.parseLong(option(rest, "--seed", "0"));
         Path home = Path.of(option(rest, "--home", System.getProperty("user.dir"))).toAbsolutePath();
@@ -86,7 +92,8 @@ public final class Bench {
                 .toArray();
         if (!rest.isEmpty()) {
             System.err.println("unknown arguments " + rest
-                    + "; usage: Bench [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--heap-only] [--scales 50,200] [--home DIR]");
+                    + "; usage: Bench [--rubric NAME] [--seed N] [--quick] [--profile] [--no-cold] [--heap-only] [--scales 50,200] [--home DIR]"
+                    + " | Bench --drools-floor");
             System.exit(2);
         }
         List<BenchRubric> rubrics = rubric == null ? BenchRubric.all() : List.of(BenchRubric.named(rubric));
