@@ -9,10 +9,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.drools.base.InitialFact;
 
@@ -33,6 +31,8 @@ final class EvidenceIndex {
         final String id;
         final Object fact;
         private Evidence evidence;
+        /** The call of {@link #of} that last found this entry: repeats are dropped without hashing entries. */
+        private int foundBy;
 
         Entry(int rank, String type, String id, Object fact) {
             this.rank = rank;
@@ -85,6 +85,8 @@ final class EvidenceIndex {
     private final Map<Object, Entry> cited = new IdentityHashMap<>();
     /** Whether an object is one of the facts in the session, once attached. */
     private Predicate<Object> held;
+    /** How many times {@link #of} has been called; an entry remembers the call that last found it. */
+    private int calls;
     /** The index of each declared record among the records of its type, built when one is first cited. */
     private Map<Object, Integer> declaredIndex;
 
@@ -204,27 +206,28 @@ final class EvidenceIndex {
      * @return the evidence for the facts among them, without repeats, in the fixed order
      */
     List<Evidence> of(Collection<?> objects) {
-        Set<Entry> found = new LinkedHashSet<>();
+        List<Entry> found = new ArrayList<>();
+        calls++;
         collect(objects, found);
         if (found.isEmpty()) {
             return List.of();
         }
-        List<Entry> ordered = new ArrayList<>(found);
-        ordered.sort(ORDER);
-        List<Evidence> evidence = new ArrayList<>(ordered.size());
-        for (Entry entry : ordered) {
+        found.sort(ORDER);
+        List<Evidence> evidence = new ArrayList<>(found.size());
+        for (Entry entry : found) {
             evidence.add(entry.evidence());
         }
         return evidence;
     }
 
-    private void collect(Collection<?> objects, Set<Entry> found) {
+    private void collect(Collection<?> objects, List<Entry> found) {
         for (Object o : objects) {
             if (o instanceof Collection<?> nested) {
                 collect(nested, found);
             } else if (o != null) {
                 Entry entry = entryOf(o);
-                if (entry != null) {
+                if (entry != null && entry.foundBy != calls) {
+                    entry.foundBy = calls;
                     found.add(entry);
                 }
             }
