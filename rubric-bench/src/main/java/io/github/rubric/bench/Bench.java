@@ -76,8 +76,12 @@ public final class Bench {
      */
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
-        if (rest.contains("--drools-floor")) {
-            // takes no other option (the script adds --home)
+        if (rest.remove("--drools-floor")) {
+            option(rest, "--home", null); // the script always gives it
+            if (!rest.isEmpty()) {
+                System.err.println("--drools-floor takes no other option; got " + rest);
+                System.exit(2);
+            }
             DroolsFloor.main(new String[0]);
             return;
         }

@@ -2,8 +2,6 @@ package io.github.rubric.bench;
 
 import io.github.rubric.model.fact.FactSet;
 import io.github.rubric.rules.Rubric;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
@@ -13,8 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Compares two builds of the engine in one JVM, for changes too small for two separate runs to tell apart (runs of
@@ -45,6 +48,9 @@ public final class Compare {
         String rubric = args[0];
         int facts = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("ROUNDS must be at least 1, was " + rounds);
+        }
         String[] builds = {args[3], args[4]};
         Path home = Path.of(args[5]);
         List<String> classPath = Arrays.asList(
@@ -79,27 +85,47 @@ public final class Compare {
             double[] sorted = micros[b].clone();
             Arrays.sort(sorted);
             System.out.printf(Locale.ROOT, "%s %s: median %.1f µs per subject, fastest round %.1f µs%n",
-                    b == 0 ? "A" : "B", builds[b], sorted[rounds / 2], sorted[0]);
+                    b == 0 ? "A" : "B", builds[b], median(sorted), sorted[0]);
         }
-        System.out.printf(Locale.ROOT, "B/A %.3f (median of %d rounds; quartiles %.3f and %.3f)%n", ratios[rounds / 2],
-                rounds, ratios[rounds / 4], ratios[3 * rounds / 4]);
+        System.out.printf(Locale.ROOT, "B/A %.3f (median of %d rounds; quartiles %.3f and %.3f)%n", median(ratios),
+                rounds, ratios[rounds / 4], ratios[(3 * rounds) / 4]);
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static ClassLoader loader(Path home, List<String> classPath, String build) throws MalformedURLException {
+        Map<String, Path> replacements = new LinkedHashMap<>();
+        for (String replacement : build.equals(".") ? new String[0] : build.split(",")) {
+            String[] moduleAndJar = replacement.split("=", 2);
+            if (moduleAndJar.length != 2 || !Files.isRegularFile(Path.of(moduleAndJar[1]))) {
+                throw new IllegalArgumentException("a build is '.' or module=jar,… with jars that exist; got '"
+                        + replacement + "'");
+            }
+            replacements.put("rubric-" + moduleAndJar[0] + "-", Path.of(moduleAndJar[1]));
+        }
         List<URL> urls = new ArrayList<>();
         urls.add(home.resolve("rubric-bench/target/classes").toUri().toURL());
+        Set<String> used = new HashSet<>();
         for (String entry : classPath) {
-            String use = entry;
-            for (String replacement : build.equals(".") ? new String[0] : build.split(",")) {
-                String[] moduleAndJar = replacement.split("=", 2);
-                if (moduleAndJar.length != 2) {
-                    throw new IllegalArgumentException("a build is '.' or module=jar,…; got '" + replacement + "'");
-                }
-                if (Path.of(entry).getFileName().toString().startsWith("rubric-" + moduleAndJar[0] + "-")) {
-                    use = moduleAndJar[1];
+            Path use = Path.of(entry);
+            for (Map.Entry<String, Path> replacement : replacements.entrySet()) {
+                if (use.getFileName().toString().startsWith(replacement.getKey())) {
+                    used.add(replacement.getKey());
+                    use = replacement.getValue();
+                    break;
                 }
             }
-            urls.add(Path.of(use).toUri().toURL());
+            urls.add(use.toUri().toURL());
+        }
+        if (!used.containsAll(replacements.keySet())) {
+            // a misspelt module would otherwise compare a build with itself and report no difference
+            Set<String> unused = new LinkedHashSet<>(replacements.keySet());
+            unused.removeAll(used);
+            throw new IllegalArgumentException("build " + build + ": no jar on rubric-bench's class path starts with "
+                    + unused + " (modules: rules, model, examples)");
         }
         return new URLClassLoader("build " + build, urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
     }
@@ -147,11 +173,10 @@ public final class Compare {
         /**
          * Scores subjects round robin for about {@code millis}.
          *
-         * @return subjects scored, wall nanoseconds, CPU nanoseconds of this thread
+         * @param millis how long to score, in milliseconds
+         * @return subjects scored and wall nanoseconds
          */
         public static long[] run(long millis) {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             long deadline = start + millis * 1_000_000;
             long done = 0;
@@ -164,7 +189,7 @@ public final class Compare {
                 done += 16;
             } while (System.nanoTime() < deadline);
             sink += hash;
-            return new long[] {done, System.nanoTime() - start, threads.getCurrentThreadCpuTime() - cpu};
+            return new long[] {done, System.nanoTime() - start};
         }
     }
 }

@@ -18,6 +18,13 @@ import static io.github.rubric.model.Checks.required;
  * @param end last day
  */
 public record AssessmentPeriod(LocalDate start, LocalDate end) {
+    /**
+     * About how many periods have their months and quarters kept (a few years' in practice; two threads may both
+     * add one past the limit); the months and quarters of any further period are worked out at every call.
+     */
+    private static final int KEPT = 256;
+    private static final Map<AssessmentPeriod, MonthsAndQuarters> MONTHS_AND_QUARTERS = new ConcurrentHashMap<>();
+
     /** Validates that the period is not empty. */
     public AssessmentPeriod {
         required(start, "start");
@@ -50,17 +57,17 @@ public record AssessmentPeriod(LocalDate start, LocalDate end) {
 
     /** @return the months the period touches, in order */
     public List<YearMonth> months() {
-        return calendar().months();
+        return monthsAndQuarters().months();
     }
 
     /** @return the calendar quarters (1 to 4) of the period's first year that the period touches */
     public List<Integer> quarters() {
-        return calendar().quarters();
+        return monthsAndQuarters().quarters();
     }
 
     /** The months and quarters of a period, worked out once per period rather than at every rule that asks. */
-    private record Calendar(List<YearMonth> months, List<Integer> quarters) {
-        static Calendar of(AssessmentPeriod period) {
+    private record MonthsAndQuarters(List<YearMonth> months, List<Integer> quarters) {
+        static MonthsAndQuarters of(AssessmentPeriod period) {
             List<YearMonth> months = new ArrayList<>();
             for (YearMonth m = YearMonth.from(period.start); !m.isAfter(YearMonth.from(period.end)); m = m.plusMonths(1)) {
                 months.add(m);
@@ -72,23 +79,19 @@ public record AssessmentPeriod(LocalDate start, LocalDate end) {
                     quarters.add(q);
                 }
             }
-            return new Calendar(List.copyOf(months), List.copyOf(quarters));
+            return new MonthsAndQuarters(List.copyOf(months), List.copyOf(quarters));
         }
     }
 
-    /** Periods seen so far (a few years' in practice); beyond this many, a period's calendar is not kept. */
-    private static final int CALENDARS_KEPT = 256;
-    private static final Map<AssessmentPeriod, Calendar> CALENDARS = new ConcurrentHashMap<>();
-
-    private Calendar calendar() {
-        Calendar calendar = CALENDARS.get(this);
-        if (calendar == null) {
-            calendar = Calendar.of(this);
-            if (CALENDARS.size() < CALENDARS_KEPT) {
-                CALENDARS.putIfAbsent(this, calendar);
+    private MonthsAndQuarters monthsAndQuarters() {
+        MonthsAndQuarters found = MONTHS_AND_QUARTERS.get(this);
+        if (found == null) {
+            found = MonthsAndQuarters.of(this);
+            if (MONTHS_AND_QUARTERS.size() < KEPT) {
+                MONTHS_AND_QUARTERS.putIfAbsent(this, found);
             }
         }
-        return calendar;
+        return found;
     }
 
     /**
@@ -126,6 +129,6 @@ public record AssessmentPeriod(LocalDate start, LocalDate end) {
      * @return its calendar quarter, 1 to 4
      */
     public static int quarterOf(LocalDate day) {
-        return quarterOf(YearMonth.from(day));
+        return (day.getMonthValue() - 1) / 3 + 1;
     }
 }

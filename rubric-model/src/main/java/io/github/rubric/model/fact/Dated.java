@@ -11,7 +11,8 @@ public interface Dated extends Fact {
     /**
      * The calendar month of {@link #date()}, for rules that count facts per month: {@code Meeting( monthOfDate ==
      * $month )} lets the rule engine look the facts of one month up by it, where a test written as a function of the
-     * date is evaluated against every fact in turn.
+     * date is evaluated against every fact in turn. For a {@link DuesPayment} it is the month the dues were paid in,
+     * not {@link DuesPayment#month()}, the month they are for.
      *
      * @return the year and month of the day the fact happened
      */
@@ -27,7 +28,7 @@ public interface Dated extends Fact {
      * @return 1 to 4
      */
     default int quarterOfDate() {
-        return (date().getMonthValue() - 1) / 3 + 1;
+        return AssessmentPeriod.quarterOf(date());
     }
 
     /**
