@@ -43,17 +43,7 @@ class NaturalOrderTest {
     void ordersLikeNumbersCutOutAndComparedForManyGeneratedTexts() {
         // GIVEN texts of letters, zeros and digits, and the order spelt out the slow way: each run of digits cut out,
         // its leading zeros dropped, compared by length and then digit by digit
-        String alphabet = "ab0019[]项";
-        Random random = new Random(7);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(7);
-            for (int k = 0; k < length; k++) {
-                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            texts.add(text.toString());
-        }
+        List<String> texts = texts("ab0019[]项", 400, 6, 7);
 
         // WHEN / THEN every pair compares with the same sign both ways
         for (String a : texts) {
@@ -67,17 +57,7 @@ class NaturalOrderTest {
     @Test
     void ordersTextsWithALongCommonStartLikeTheirEnds() {
         // GIVEN texts after a start they share, one that ends in letters and one that ends in a run of digits
-        String alphabet = "ab0019项";
-        Random random = new Random(11);
-        List<String> ends = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            StringBuilder end = new StringBuilder();
-            int length = random.nextInt(5);
-            for (int k = 0; k < length; k++) {
-                end.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            ends.add(end.toString());
-        }
+        List<String> ends = texts("ab0019项", 150, 4, 11);
 
         // WHEN / THEN each pair compares as the slow way has it
         for (String start : List.of("2023年第", "2023年0", "meetings[1", "x00")) {
@@ -89,6 +69,21 @@ class NaturalOrderTest {
                 }
             }
         }
+    }
+
+    /** @return {@code count} texts of up to {@code longest} characters drawn from {@code alphabet} */
+    private static List<String> texts(String alphabet, int count, int longest, long seed) {
+        Random random = new Random(seed);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(longest + 1);
+            for (int k = 0; k < length; k++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(text.toString());
+        }
+        return texts;
     }
 
     /** The order, by cutting each run of digits out as a string. */
