@@ -121,7 +121,7 @@ final class EvidenceIndex {
         if (o == facts.subject()) {
             entry = subject(o);
         } else if (o == facts.period() || o == facts.round() || o instanceof Number || o instanceof CharSequence
-                || o instanceof Enum<?> || o instanceof Temporal || o instanceof InitialFact) {
+                || o instanceof Enum<?> || o instanceof Temporal || o instanceof InitialFact || o instanceof RuleGate) {
             // what rules match besides facts, told apart without looking through the facts (Drools' initial fact is
             // matched by every rule that starts with `not`, `exists`, `from` or `collect`)
             return null;

@@ -49,6 +49,18 @@ final class FactFilter {
     private static final class Reached {
         private ObjectSink[] sinks = new ObjectSink[8];
         private int size;
+        /** Per gated rule, whether a fact of this evaluation reached its {@code not} or {@code collect}. */
+        private final boolean[] gatesReached;
+
+        Reached(int gates) {
+            gatesReached = new boolean[gates];
+        }
+
+        void mark(int[] gates) {
+            for (int gate : gates) {
+                gatesReached[gate] = true;
+            }
+        }
 
         void add(ObjectSink sink) {
             if (size == sinks.length) {
@@ -80,13 +92,20 @@ final class FactFilter {
         }
     }
 
-    /** The end of a route: nodes beyond the alpha network, reached without a further test. */
-    private record Sinks(ObjectSink[] sinks) implements Route {
+    /**
+     * The end of a route: nodes beyond the alpha network, reached without a further test.
+     *
+     * @param gates the gated rules (see {@link RuleGate}) whose {@code not} or {@code collect} is among the nodes
+     */
+    private record Sinks(ObjectSink[] sinks, int[] gates) implements Route {
         @Override
         public void collect(DefaultFactHandle fact, ValueResolver session, Reached reached) {
             reached.addAll(sinks);
+            reached.mark(gates);
         }
     }
+
+    private static final int[] NO_GATES = new int[0];
 
     private record Test(AlphaNodeFieldConstraint constraint, Route next) implements Route {
         @Override
@@ -141,6 +160,10 @@ final class FactFilter {
 
     private final ConcurrentMap<Class<?>, Kind> kinds = new ConcurrentHashMap<>();
     private final boolean direct;
+    private final List<Gates.Gate> gates;
+    private final List<RuleGate> gateFacts;
+    /** The gated rule of each node that decides one, by the node's identity. */
+    private final Map<ObjectSink, Integer> gateOf = new IdentityHashMap<>();
 
     /**
      * @param direct whether facts may go straight into the rule network, past the session's store of objects: true
@@ -148,7 +171,28 @@ final class FactFilter {
      *     {@code modify}, {@code update}, {@code drools.…}), which is then the only use of that store
      */
     FactFilter(boolean direct) {
+        this(direct, List.of());
+    }
+
+    /**
+     * @param direct see {@link #FactFilter(boolean)}
+     * @param gates the rubric's gated rules: each is evaluated only when a fact reached its node ({@code collect})
+     *     or none did ({@code not})
+     */
+    FactFilter(boolean direct, List<Gates.Gate> gates) {
         this.direct = direct;
+        this.gates = gates;
+        this.gateFacts = gates.stream().map(Gates.Gate::gate).toList();
+        for (int g = 0; g < gates.size(); g++) {
+            if (gates.get(g).input() != null) {
+                gateOf.put(gates.get(g).input(), g);
+            }
+        }
+    }
+
+    /** @return the facts that let every gated rule be evaluated, for a session that takes all the facts */
+    List<RuleGate> gates() {
+        return gateFacts;
     }
 
     /**
@@ -164,7 +208,9 @@ final class FactFilter {
         /** The session as Drools' constraints take it. */
         private final ValueResolver resolver;
         private final DefaultFactHandle probe = new DefaultFactHandle();
-        private final Reached reached = new Reached();
+        private final Reached reached = new Reached(gates.size());
+        /** Whether a class's alpha network could not be read, so that no gate can be left out. */
+        private boolean unread;
         private Class<?> lastClass;
         private Kind lastKind;
 
@@ -204,9 +250,13 @@ final class FactFilter {
             }
             ObjectSink[] sinks;
             int count;
+            if (route == UNREAD) {
+                unread = true;
+            }
             if (route instanceof Sinks always) {
                 sinks = always.sinks;
                 count = sinks.length;
+                reached.mark(always.gates);
             } else {
                 reached.size = 0;
                 probe.setObject(fact);
@@ -225,6 +275,18 @@ final class FactFilter {
                 }
             } else if (held.add(fact)) {
                 handTo(fact, kind.conf, sinks, count);
+            }
+        }
+
+        /**
+         * Once the facts are in, lets in the gate of each gated rule that can fire: a {@code not} that no fact
+         * reached, a {@code collect} that some fact reached (see {@link RuleGate}).
+         */
+        void openGates() {
+            for (int g = 0; g < gates.size(); g++) {
+                if (unread || gates.get(g).open(reached.gatesReached[g])) {
+                    insert(gateFacts.get(g));
+                }
             }
         }
 
@@ -256,7 +318,7 @@ final class FactFilter {
                 lastClass = fact.getClass();
                 lastKind = kinds.get(lastClass);
                 if (lastKind == null) {
-                    lastKind = kinds.computeIfAbsent(lastClass, c -> kindOf(fact, session));
+                    lastKind = kinds.computeIfAbsent(lastClass, c -> kindOf(fact, session, gateOf));
                 }
             }
             return lastKind;
@@ -273,9 +335,9 @@ final class FactFilter {
     }
 
     /** When the session's alpha network cannot be read: every fact is inserted, as Drools would take it. */
-    private static final Route UNREAD = new Sinks(new ObjectSink[0]);
+    private static final Route UNREAD = new Sinks(new ObjectSink[0], NO_GATES);
 
-    private static Kind kindOf(Object fact, KieSession session) {
+    private static Kind kindOf(Object fact, KieSession session, Map<ObjectSink, Integer> gateOf) {
         if (!(session instanceof WorkingMemoryEntryPoint entryPoint) || !(session instanceof ValueResolver)) {
             return new Kind(null, UNREAD, false);
         }
@@ -283,19 +345,19 @@ final class FactFilter {
                 .getOrCreateObjectTypeConf(EntryPointId.DEFAULT, fact);
         List<Route> all = new ArrayList<>();
         for (ObjectTypeNode node : conf.getObjectTypeNodes()) {
-            all.add(below(node.getObjectSinkPropagator().getSinks()));
+            all.add(below(node.getObjectSinkPropagator().getSinks(), gateOf));
         }
         return new Kind(conf, simplify(all), false);
     }
 
-    private static Route below(ObjectSink[] sinks) {
+    private static Route below(ObjectSink[] sinks, Map<ObjectSink, Integer> gateOf) {
         List<Route> all = new ArrayList<>();
         // the routes behind `field == constant` tests, by field (its index in the class) and constant
         Map<Integer, Map<Object, List<Route>>> equalities = new LinkedHashMap<>();
         Map<Integer, ReadAccessor> fields = new HashMap<>();
         for (ObjectSink sink : sinks) {
             if (sink instanceof AlphaNode alpha) {
-                Route next = below(alpha.getObjectSinkPropagator().getSinks());
+                Route next = below(alpha.getObjectSinkPropagator().getSinks(), gateOf);
                 if (next == NEVER) {
                     continue;
                 }
@@ -309,7 +371,8 @@ final class FactFilter {
                     all.add(new Test(alpha.getConstraint(), next));
                 }
             } else {
-                all.add(new Sinks(new ObjectSink[] {sink}));
+                Integer gate = gateOf.get(sink);
+                all.add(new Sinks(new ObjectSink[] {sink}, gate == null ? NO_GATES : new int[] {gate}));
             }
         }
         equalities.forEach((index, byConstant) -> {
@@ -354,7 +417,9 @@ final class FactFilter {
             if (route instanceof Sinks more && !kept.isEmpty() && kept.get(kept.size() - 1) instanceof Sinks before) {
                 ObjectSink[] both = Arrays.copyOf(before.sinks, before.sinks.length + more.sinks.length);
                 System.arraycopy(more.sinks, 0, both, before.sinks.length, more.sinks.length);
-                kept.set(kept.size() - 1, new Sinks(both));
+                int[] gates = Arrays.copyOf(before.gates, before.gates.length + more.gates.length);
+                System.arraycopy(more.gates, 0, gates, before.gates.length, more.gates.length);
+                kept.set(kept.size() - 1, new Sinks(both, gates));
             } else {
                 kept.add(route);
             }

@@ -57,7 +57,7 @@ public final class Rubric {
         this.kieBase = compiled.kieBase();
         this.rules = compiled.rules();
         this.declaredTypes = compiled.declaredTypes();
-        this.filter = new FactFilter(!compiled.factsLookedUp());
+        this.filter = new FactFilter(!compiled.factsLookedUp(), compiled.gates());
         this.items = ItemIndex.of(definition);
         this.factsReader = new FactsReader(items, declaredTypes);
         this.shapes = RuleShapes.of(kieBase);
@@ -232,8 +232,8 @@ public final class Rubric {
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
         // every fact inserted, unfiltered: the explanation lists the facts each criterion examined
-        checks = SessionRunner.run(source.name(), sessions, null, scoring, tally, facts, limits, isolated,
-                session -> Examiner.checks(rules, shapes, session, facts, tally.firings));
+        checks = SessionRunner.run(source.name(), sessions, null, filter.gates(), scoring, tally, facts, limits,
+                isolated, session -> Examiner.checks(rules, shapes, session, facts, tally.firings));
         Map<String, Integer> firings = new java.util.HashMap<>(tally.firings);
         rules.keySet().forEach(rule -> firings.putIfAbsent(rule, 0));
         return new Evaluation(ScorecardBuilder.build(items, ref(), facts, tally), firings, checks);

@@ -58,7 +58,7 @@ final class RubricCompiler {
      *     {@link #looksUpFacts})
      */
     record Compiled(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, FactType> declaredTypes,
-                    boolean factsLookedUp) {
+                    boolean factsLookedUp, List<Gates.Gate> gates) {
     }
 
     /**
@@ -92,7 +92,7 @@ final class RubricCompiler {
      * Names through which a consequence finds a fact's handle from its object: {@code delete($m)},
      * {@code modify($m) {…}}, {@code update($m)}, or the session itself ({@code drools}, {@code kcontext}).
      */
-    private static final Set<String> FACT_LOOKUPS = Set.of("delete", "retract", "modify", "update", "insertLogical",
+    static final Set<String> FACT_LOOKUPS = Set.of("delete", "retract", "modify", "update", "insertLogical",
             "drools", "kcontext", "getFactHandle", "getFactHandles", "getObjects", "getKieRuntime",
             "getWorkingMemory", "getEntryPoint");
 
@@ -120,13 +120,19 @@ final class RubricCompiler {
      * @return the builder holding the compiled rules or the problems found
      */
     static KnowledgeBuilder build(RubricSource source) {
+        Gates.Plan plan = Gates.plan(source.text());
+        return build(source, plan == Gates.Plan.NONE ? source.text() : plan.text());
+    }
+
+    /** Compiles a text of the rubric's rules: the file's own, or with the gates of {@link Gates} written in. */
+    private static KnowledgeBuilder build(RubricSource source, String text) {
         // One class loader for the rules and the knowledge base: the declared types are defined once, not again
         // in a class loader of the knowledge base's own, and failed class lookups stop at the shared negative cache.
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RubricClassLoader.create()));
         // Drools keeps the resource with each declared type, for as long as the rubric lives: a reader of the text,
         // closed (and so letting the text go) once Drools has read it, rather than a copy of the file in bytes.
-        StringReader rules = new StringReader(source.text());
+        StringReader rules = new StringReader(text);
         builder.add(ResourceFactory.newReaderResource(rules, StandardCharsets.UTF_8.name())
                 .setSourcePath(sourcePath(source.name())), ResourceType.DRL);
         rules.close();
@@ -142,7 +148,14 @@ final class RubricCompiler {
      * @return the engine part of the rubric
      * @throws RubricException naming every problem found, by file and line
      */
-    static Compiled compile(RubricSource source, HeaderReader.Header header, KnowledgeBuilder builder) {
+    static Compiled compile(RubricSource source, HeaderReader.Header header, KnowledgeBuilder built) {
+        Gates.Plan plan = Gates.plan(source.text());
+        KnowledgeBuilder builder = built;
+        if (plan != Gates.Plan.NONE && builder.hasErrors()) {
+            // the file as written, so that every problem is reported as it stands in the file
+            builder = build(source, source.text());
+            plan = Gates.Plan.NONE;
+        }
         List<RubricException.Problem> problems = new ArrayList<>();
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
             int line = result.getLines() == null || result.getLines().length == 0
@@ -213,7 +226,8 @@ final class RubricCompiler {
         }
         dropClassBytes(kieBase);
         ResultConstraints.compilable(kieBase);
-        return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), looksUpFacts(source));
+        return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), looksUpFacts(source),
+                Gates.locate(kieBase, plan));
     }
 
     /** The problem of a missing {@code score} global, at the package line, where the declaration belongs. */

@@ -127,6 +127,9 @@ final class RuleShapes {
                 return;
             }
             Class<?> type = type(pattern.getObjectType());
+            if (type == RuleGate.class) {
+                return; // the engine's, not the rule file's: it fires once, when the engine lets the rule be evaluated
+            }
             if (source == null) {
                 examined.add(new Examined(type, alpha(pattern), top));
                 boolean single = type != null

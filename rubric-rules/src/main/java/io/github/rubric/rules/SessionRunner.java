@@ -3,6 +3,7 @@ package io.github.rubric.rules;
 import io.github.rubric.model.fact.FactSet;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -59,28 +60,29 @@ final class SessionRunner {
      */
     static void run(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally, FactSet facts,
                     Limits limits, boolean isolated) {
-        run(rubric, pool, filter, scoring, tally, facts, limits, isolated, null);
+        run(rubric, pool, filter, List.of(), scoring, tally, facts, limits, isolated, null);
     }
 
     /**
      * Like {@link #run(String, SessionPool, FactFilter, Scoring, Tally, FactSet, Limits, boolean)}, then, on the worker and before the
      * session is disposed, asks {@code afterFiring} what it wants to know of the session. Without a filter every
-     * fact is inserted, so that what the session holds is all the facts.
+     * fact is inserted, so that what the session holds is all the facts, and every gate ({@code gates}): every rule
+     * is evaluated.
      *
      * @return what {@code afterFiring} returned, or null without it
      */
-    static <T> T run(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally, FactSet facts,
-                     Limits limits, boolean isolated, Function<KieSession, T> afterFiring) {
+    static <T> T run(String rubric, SessionPool pool, FactFilter filter, List<RuleGate> gates, Scoring scoring,
+                     Tally tally, FactSet facts, Limits limits, boolean isolated, Function<KieSession, T> afterFiring) {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<KieSession> running = new AtomicReference<>();
         if (!isolated) {
-            return inline(rubric, pool, filter, scoring, tally, facts, limits, afterFiring, stop, running);
+            return inline(rubric, pool, filter, gates, scoring, tally, facts, limits, afterFiring, stop, running);
         }
         ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
         Future<T> work = WORKERS.submit(() -> {
             Thread.currentThread().setContextClassLoader(callerLoader);
-            return fire(rubric, pool, filter, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring,
-                    Long.MAX_VALUE);
+            return fire(rubric, pool, filter, gates, scoring, tally, facts, limits.firingLimit(), stop, running,
+                    afterFiring, Long.MAX_VALUE);
         });
         Duration budget = limits.timeBudget();
         try {
@@ -99,15 +101,16 @@ final class SessionRunner {
         }
     }
 
-    private static <T> T inline(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally,
-                                FactSet facts, Limits limits, Function<KieSession, T> afterFiring, AtomicBoolean stop,
+    private static <T> T inline(String rubric, SessionPool pool, FactFilter filter, List<RuleGate> gates,
+                                Scoring scoring, Tally tally, FactSet facts, Limits limits,
+                                Function<KieSession, T> afterFiring, AtomicBoolean stop,
                                 AtomicReference<KieSession> running) {
         Duration budget = limits.timeBudget();
         long deadline = System.nanoTime() + budget.toNanos();
         T result;
         try {
-            result = fire(rubric, pool, filter, scoring, tally, facts, limits.firingLimit(), stop, running, afterFiring,
-                    deadline);
+            result = fire(rubric, pool, filter, gates, scoring, tally, facts, limits.firingLimit(), stop, running,
+                    afterFiring, deadline);
         } catch (RuntimeException e) {
             throw translate(rubric, facts, tally, e);
         }
@@ -117,9 +120,10 @@ final class SessionRunner {
         return result;
     }
 
-    private static <T> T fire(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally,
-                              FactSet facts, int limit, AtomicBoolean stop, AtomicReference<KieSession> running,
-                              Function<KieSession, T> afterFiring, long deadline) {
+    private static <T> T fire(String rubric, SessionPool pool, FactFilter filter, List<RuleGate> gates,
+                              Scoring scoring, Tally tally, FactSet facts, int limit, AtomicBoolean stop,
+                              AtomicReference<KieSession> running, Function<KieSession, T> afterFiring,
+                              long deadline) {
         SessionPool.Lease lease = pool.borrow();
         KieSession session = lease.session;
         running.set(session);
@@ -133,6 +137,7 @@ final class SessionRunner {
                 session.insert(facts.period());
                 session.insert(facts.round());
                 facts.facts().forEach(session::insert);
+                gates.forEach(session::insert);
             } else {
                 FactFilter.Gate gate = filter.gate(session, facts.facts().size() + 3);
                 scoring.attach(gate::holds);
@@ -142,6 +147,7 @@ final class SessionRunner {
                 for (Object fact : facts.facts()) {
                     gate.offer(fact);
                 }
+                gate.openGates();
             }
             int fired = 0;
             while (!stop.get()) {

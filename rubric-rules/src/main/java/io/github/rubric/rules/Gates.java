@@ -1,0 +1,193 @@
+package io.github.rubric.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.BetaNode;
+import org.drools.core.reteoo.LeftInputAdapterNode;
+import org.drools.core.reteoo.LeftTupleSource;
+import org.drools.core.reteoo.NotNode;
+import org.drools.core.reteoo.AccumulateNode;
+import org.drools.core.reteoo.ObjectSink;
+import org.drools.core.reteoo.TerminalNode;
+import org.kie.api.KieBase;
+
+/**
+ * The rules of a rubric that are evaluated only when they can fire (see {@link RuleGate}): which they are, the rule
+ * text with their gates, and, once compiled, the node whose facts decide each.
+ */
+final class Gates {
+    /** How a gated rule's facts decide whether it can fire. */
+    enum Kind {
+        /** {@code not X( … )}: only when no fact reached it. */
+        NOT,
+        /** {@code List( !isEmpty ) from collect( X( … ) )}: only when some fact reached it. */
+        COLLECT
+    }
+
+    /** A gated rule as found in the text. */
+    record Planned(String rule, Kind kind) {
+    }
+
+    /**
+     * A gated rule once compiled.
+     *
+     * @param gate the fact that lets it be evaluated
+     * @param kind how its facts decide
+     * @param input the node beyond the alpha network that its facts reach (the right input of its {@code not} or
+     *     {@code collect}); null when the compiled rule is not of the expected shape, and the gate always goes in
+     */
+    record Gate(RuleGate gate, Kind kind, ObjectSink input) {
+        /** @return whether the rule can fire, given whether any fact reached its input */
+        boolean open(boolean reached) {
+            return input == null || (kind == Kind.NOT) != reached;
+        }
+    }
+
+    /** The rubric's rules with gates written in, and the gated rules in gate order. */
+    record Plan(String text, List<Planned> gated) {
+        static final Plan NONE = new Plan(null, List.of());
+    }
+
+    private Gates() {
+    }
+
+    /**
+     * Finds the rules to gate and writes their gate at the start of their condition, on the line of {@code when}, so
+     * that no line of the file moves.
+     *
+     * @param text the rule file
+     * @return the plan; {@link Plan#NONE} when no rule is gated or the text is not read with certainty
+     */
+    static Plan plan(String text) {
+        List<DrlTokens.Token> tokens = DrlTokens.of(text, 1).tokens();
+        if (tokens.stream().anyMatch(t -> t.kind() == DrlTokens.Kind.NAME
+                && (t.text().equals("insert") || RubricCompiler.FACT_LOOKUPS.contains(t.text())))) {
+            // a consequence may add or change facts after they went in: a rule closed for what went in might fire
+            return Plan.NONE;
+        }
+        List<Planned> gated = new ArrayList<>();
+        List<Integer> whenLines = new ArrayList<>();
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (!tokens.get(i).is("rule") || tokens.get(i + 1).kind() != DrlTokens.Kind.STRING) {
+                continue;
+            }
+            String name = tokens.get(i + 1).text();
+            int when = i + 2;
+            while (when < tokens.size() && !tokens.get(when).is("when")) {
+                if (tokens.get(when).is("rule") || tokens.get(when).is("then")) {
+                    return Plan.NONE; // not the shape of rule this reader expects
+                }
+                when++;
+            }
+            int then = when + 1;
+            while (then < tokens.size() && !tokens.get(then).is("then")) {
+                then++;
+            }
+            if (then >= tokens.size()) {
+                return Plan.NONE;
+            }
+            Kind kind = kind(tokens.subList(when + 1, then));
+            if (kind != null) {
+                gated.add(new Planned(name, kind));
+                whenLines.add(tokens.get(when).line());
+            }
+            i = then;
+        }
+        if (gated.isEmpty()) {
+            return Plan.NONE;
+        }
+        String[] lines = text.split("\n", -1);
+        for (int g = 0; g < gated.size(); g++) {
+            int index = whenLines.get(g) - 1;
+            String line = lines[index];
+            int at = line.indexOf("when");
+            if (at < 0 || !line.substring(0, at).isBlank()) {
+                return Plan.NONE;
+            }
+            lines[index] = line.substring(0, at + 4) + " " + RuleGate.class.getName() + "( rule == " + g + " )"
+                    + line.substring(at + 4);
+        }
+        return new Plan(String.join("\n", lines), List.copyOf(gated));
+    }
+
+    /** @return the kind of a gated condition, or null for any other condition */
+    private static Kind kind(List<DrlTokens.Token> lhs) {
+        if (lhs.stream().anyMatch(t -> t.text().startsWith("$") && t.kind() == DrlTokens.Kind.NAME)) {
+            // a binding: only `$x : List( !isEmpty ) from collect( … )` is taken
+            if (lhs.size() >= 12 && lhs.get(0).text().startsWith("$") && lhs.get(1).is(":") && lhs.get(2).is("List")
+                    && lhs.get(3).is("(") && lhs.get(4).is("!") && lhs.get(5).is("isEmpty") && lhs.get(6).is(")")
+                    && lhs.get(7).is("from") && lhs.get(8).is("collect") && lhs.get(9).is("(")
+                    && lhs.get(lhs.size() - 1).is(")")
+                    && onePattern(lhs.subList(10, lhs.size() - 1))) {
+                return Kind.COLLECT;
+            }
+            return null;
+        }
+        if (lhs.size() >= 4 && lhs.get(0).is("not") && onePattern(lhs.subList(1, lhs.size()))) {
+            return Kind.NOT;
+        }
+        return null;
+    }
+
+    /** @return whether the tokens are one pattern {@code Type( … )} without bindings, {@code from} or nesting */
+    private static boolean onePattern(List<DrlTokens.Token> tokens) {
+        if (tokens.size() < 3 || tokens.get(0).kind() != DrlTokens.Kind.NAME || !tokens.get(1).is("(")
+                || !tokens.get(tokens.size() - 1).is(")")) {
+            return false;
+        }
+        int depth = 0;
+        for (int k = 1; k < tokens.size(); k++) {
+            DrlTokens.Token t = tokens.get(k);
+            if (t.is("from") || t.is("collect") || t.is("accumulate") || t.is("not") || t.is("exists")
+                    || t.text().startsWith("$")) {
+                return false;
+            }
+            if (t.is("(")) {
+                depth++;
+            } else if (t.is(")")) {
+                depth--;
+                if (depth == 0 && k != tokens.size() - 1) {
+                    return false; // a second pattern after the first
+                }
+            }
+        }
+        return depth == 0;
+    }
+
+    /**
+     * @param kieBase the compiled rules, with the planned gates
+     * @param plan what was gated
+     * @return each gated rule's gate, in gate order
+     */
+    static List<Gate> locate(KieBase kieBase, Plan plan) {
+        List<Gate> gates = new ArrayList<>();
+        for (int g = 0; g < plan.gated().size(); g++) {
+            Planned planned = plan.gated().get(g);
+            gates.add(new Gate(new RuleGate(g), planned.kind(), input(kieBase, planned)));
+        }
+        return List.copyOf(gates);
+    }
+
+    /** @return the right input of the gated rule's {@code not} or accumulate, right after its gate; else null */
+    private static ObjectSink input(KieBase kieBase, Planned planned) {
+        if (!(kieBase instanceof InternalRuleBase base)) {
+            return null;
+        }
+        TerminalNode[] terminals = null;
+        for (var pkg : kieBase.getKiePackages()) {
+            if (pkg.getRules().stream().anyMatch(r -> r.getName().equals(planned.rule()))) {
+                terminals = base.getReteooBuilder().getTerminalNodes(pkg.getName() + "." + planned.rule());
+            }
+        }
+        if (terminals == null || terminals.length != 1) {
+            return null;
+        }
+        LeftTupleSource above = terminals[0].getLeftTupleSource();
+        boolean shaped = planned.kind() == Kind.NOT ? above instanceof NotNode : above instanceof AccumulateNode;
+        if (!shaped || !(above.getLeftTupleSource() instanceof LeftInputAdapterNode)) {
+            return null;
+        }
+        return ((BetaNode) above).getRightInput();
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.rubric.rules;
+
+import static io.github.rubric.rules.TestRubrics.FACTS;
+import static io.github.rubric.rules.TestRubrics.lineOf;
+import static io.github.rubric.rules.TestRubrics.tinyWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.github.rubric.model.result.Deduction;
+import io.github.rubric.model.result.Evidence;
+import io.github.rubric.model.result.Scorecard;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules whose whole condition is one {@code not} or one {@code List( !isEmpty ) from collect( … )} are evaluated only
+ * when they can fire (see {@link RuleGate}): they score exactly as written, whichever facts come.
+ */
+class GatedRulesTest {
+    private static final String RULES = """
+            rule "1.2 a party lecture led by a leader"
+                @item("1")
+            when
+                not Meeting( type == MeetingType.PARTY_LECTURE, ledBy == Role.LEADER )
+            then
+                score.deduct("1", "no party lecture led by a leader");
+            end
+
+            rule "1.3 verified complaints"
+                @item("1")
+            when
+                $verified : List( !isEmpty ) from collect( Complaint( verified ) )
+            then
+                score.deductEach($verified.size(), "0.5", "verified complaints: {count}");
+            end
+
+            rule "1.4 committee meetings in a month without a general meeting"
+                @item("1")
+            when
+                $c : Meeting( type == MeetingType.COMMITTEE_MEETING )
+                not Meeting( type == MeetingType.GENERAL_MEETING, monthOfDate == $c.monthOfDate )
+            then
+                score.deduct("0.5", "committee meeting in a month without a general meeting");
+            end
+            """;
+
+    @Test
+    void gatesTheRulesWhoseWholeConditionIsOneNotOrOneCollectOnly() {
+        // GIVEN the tiny rubric (its own rule: List( size < 4 ) from collect, which may fire on an empty list) and the
+        // rules above (the last joins two patterns)
+        String text = tinyWith(RULES);
+
+        // WHEN the rules to gate are planned
+        Gates.Plan plan = Gates.plan(text);
+
+        // THEN the not and the !isEmpty collect are gated, on the line of their `when`, and no line moves
+        assertThat(plan.gated()).containsExactly(
+                new Gates.Planned("1.2 a party lecture led by a leader", Gates.Kind.NOT),
+                new Gates.Planned("1.3 verified complaints", Gates.Kind.COLLECT));
+        assertThat(plan.text().lines().count()).isEqualTo(text.lines().count());
+        assertThat(plan.text().lines().toList().get(lineOf(text, "not Meeting( type == MeetingType.PARTY_LECTURE") - 2))
+                .isEqualTo("when io.github.rubric.rules.RuleGate( rule == 0 )");
+    }
+
+    @Test
+    void gatesNoRuleWhenAConsequenceMayAddOrChangeFacts() {
+        // GIVEN the same rules and one that inserts a fact
+        String text = tinyWith(RULES + """
+                rule "count"
+                    @item("1")
+                when
+                    Meeting( type == MeetingType.GROUP_MEETING )
+                then
+                    insert(new Counter(1));
+                end
+                """);
+
+        // WHEN / THEN nothing is gated: a rule closed for the facts that went in might fire after the insert
+        assertThat(Gates.plan(text)).isSameAs(Gates.Plan.NONE);
+    }
+
+    @ParameterizedTest(name = "lecture by {0}, complaint verified {1}")
+    @CsvSource({"LEADER, true", "LEADER, false", "MEMBER, true", "MEMBER, false"})
+    void scoresAsTheRulesSayWhicheverGatesTheFactsOpen(String lecturer, boolean verified) {
+        // GIVEN the rules gated, and the same rules ungated (a consequence that deletes a fact turns gating off)
+        Rubric gated = Rubric.fromString("gated.drl", tinyWith(RULES));
+        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(RULES + """
+                rule "drop a counter"
+                    @item("1")
+                when
+                    $c : Counter( n < 0 )
+                then
+                    delete($c);
+                end
+                """));
+        String facts = FACTS + """
+                  - { type: PARTY_LECTURE, date: 2024-05-01, ledBy: %s }
+                  - { type: COMMITTEE_MEETING, date: 2024-05-02 }
+                complaints:
+                  - { date: 2024-07-01, summary: 食堂, verified: %s }
+                  - { date: 2024-08-01, summary: 路灯, verified: true }
+                """.formatted(lecturer, verified);
+
+        // WHEN both score the facts, and the gated one explains them (every gate open)
+        Scorecard a = gated.score(gated.readFacts("branch.yaml", facts));
+        Scorecard b = ungated.score(ungated.readFacts("branch.yaml", facts));
+        Evaluation c = gated.evaluate(gated.readFacts("branch.yaml", facts));
+
+        // THEN all three give the same deductions, reasons and evidence, which never cite a gate
+        List<String> expected = new ArrayList<>();
+        if (!lecturer.equals("LEADER")) {
+            expected.add("1.2 a party lecture led by a leader: no party lecture led by a leader -1 []");
+        }
+        expected.add(verified
+                ? "1.3 verified complaints: verified complaints: 2 -1 [complaints[0], complaints[1]]"
+                : "1.3 verified complaints: verified complaints: 1 -0.5 [complaints[1]]");
+        expected.add("1.4 committee meetings in a month without a general meeting: committee meeting in a month without"
+                + " a general meeting -0.5 [meetings[5]]");
+        assertThat(deductions(a)).containsExactlyElementsOf(expected);
+        assertThat(deductions(b)).isEqualTo(deductions(a));
+        assertThat(deductions(c.scorecard())).isEqualTo(deductions(a));
+        assertThat(c.firings()).containsEntry("1.2 a party lecture led by a leader", lecturer.equals("LEADER") ? 0 : 1);
+    }
+
+    @Test
+    void reportsAnErrorInAGatedRuleAtItsLineAsWritten() {
+        // GIVEN a gated rule that tests a field meetings do not have
+        String text = tinyWith(RULES.replace("ledBy == Role.LEADER", "leader == true"));
+
+        // WHEN / THEN loading fails, naming the file and the line of the test
+        assertThatExceptionOfType(RubricException.class)
+                .isThrownBy(() -> Rubric.fromString("broken.drl", text))
+                .withMessageContaining("broken.drl:" + lineOf(text, "leader == true"))
+                .withMessageNotContaining("RuleGate");
+    }
+
+    private static List<String> deductions(Scorecard card) {
+        List<String> lines = new ArrayList<>();
+        card.sections().forEach(s -> s.items().forEach(i -> {
+            for (Deduction d : i.deductions()) {
+                lines.add(d.rule() + ": " + d.reason() + " -" + d.points().toPlainString() + " "
+                        + d.evidence().stream().map(Evidence::id).toList());
+            }
+        }));
+        return lines;
+    }
+}
