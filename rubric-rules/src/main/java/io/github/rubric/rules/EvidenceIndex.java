@@ -123,7 +123,7 @@ final class EvidenceIndex {
         } else if (o == facts.period() || o == facts.round() || o instanceof Number || o instanceof CharSequence
                 || o instanceof Enum<?> || o instanceof Temporal || o instanceof InitialFact || o instanceof RuleGate) {
             // what rules match besides facts, told apart without looking through the facts (Drools' initial fact is
-            // matched by every rule that starts with `not`, `exists`, `from` or `collect`)
+            // matched by every rule that starts with `not`, `exists`, `from` or `collect`; a gate, by a gated rule)
             return null;
         } else if (held != null && held.test(o)) {
             // one of the facts in the session: a library fact, or a declared record (numbered among its type's)

@@ -28,6 +28,7 @@ import org.drools.core.reteoo.ObjectTypeConf;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.EntryPoint;
 
 /**
  * Which facts can reach a rule, and the way into the rule network for those that can. Most of a subject's facts
@@ -39,7 +40,7 @@ import org.kie.api.runtime.KieSession;
  * <p>For each class of fact this reads, once per rubric, the alpha network Drools built for it (every object
  * type node the class falls under, and the constraints below them) down to the nodes beyond it (a rule's start,
  * the right input of a join, a {@code not}, an {@code accumulate}). A fact is inserted when it reaches one of
- * them. When the facts may go straight into the rule network (see {@link #FactFilter(boolean)}) the fact is
+ * them. When the facts may go straight into the rule network (see {@link #FactFilter(boolean, List)}) the fact is
  * handed to exactly the nodes it reached: Drools' own insert would look its class up again and test the same
  * constraints a second time on the way down. A class with a rule pattern that has no constraint of its own goes
  * to its nodes without evaluating anything.
@@ -169,13 +170,6 @@ final class FactFilter {
      * @param direct whether facts may go straight into the rule network, past the session's store of objects: true
      *     when no consequence of the rubric looks a fact up in the session by its object ({@code delete},
      *     {@code modify}, {@code update}, {@code drools.…}), which is then the only use of that store
-     */
-    FactFilter(boolean direct) {
-        this(direct, List.of());
-    }
-
-    /**
-     * @param direct see {@link #FactFilter(boolean)}
      * @param gates the rubric's gated rules: each is evaluated only when a fact reached its node ({@code collect})
      *     or none did ({@code not})
      */
@@ -191,8 +185,13 @@ final class FactFilter {
     }
 
     /** @return the facts that let every gated rule be evaluated, for a session that takes all the facts */
-    List<RuleGate> gates() {
+    List<RuleGate> gateFacts() {
         return gateFacts;
+    }
+
+    /** @return the rubric's gated rules */
+    List<Gates.Gate> gates() {
+        return gates;
     }
 
     /**
@@ -283,9 +282,13 @@ final class FactFilter {
          * reached, a {@code collect} that some fact reached (see {@link RuleGate}).
          */
         void openGates() {
+            EntryPoint entry = null;
             for (int g = 0; g < gates.size(); g++) {
                 if (unread || gates.get(g).open(reached.gatesReached[g])) {
-                    insert(gateFacts.get(g));
+                    if (entry == null) {
+                        entry = session.getEntryPoint(Gates.ENTRY_POINT);
+                    }
+                    entry.insert(gateFacts.get(g));
                 }
             }
         }

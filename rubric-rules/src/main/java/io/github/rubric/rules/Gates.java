@@ -3,12 +3,15 @@ package io.github.rubric.rules;
 import java.util.ArrayList;
 import java.util.List;
 import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.AccumulateNode;
+import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.BetaNode;
 import org.drools.core.reteoo.LeftInputAdapterNode;
 import org.drools.core.reteoo.LeftTupleSource;
 import org.drools.core.reteoo.NotNode;
-import org.drools.core.reteoo.AccumulateNode;
 import org.drools.core.reteoo.ObjectSink;
+import org.drools.core.reteoo.ObjectSource;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.core.reteoo.TerminalNode;
 import org.kie.api.KieBase;
 
@@ -49,6 +52,15 @@ final class Gates {
         static final Plan NONE = new Plan(null, List.of());
     }
 
+    /**
+     * The entry point gates go in by, apart from the subject's facts: a rule on {@code Object()} or {@code Record()}
+     * sees no gate.
+     */
+    static final String ENTRY_POINT = "rubric-gates";
+    /** Rule attributes whose order of evaluation a gate, which links its rule last, could change. */
+    private static final List<String> ORDERED = List.of("auto-focus", "agenda-group", "activation-group",
+            "ruleflow-group");
+
     private Gates() {
     }
 
@@ -60,6 +72,10 @@ final class Gates {
      * @return the plan; {@link Plan#NONE} when no rule is gated or the text is not read with certainty
      */
     static Plan plan(String text) {
+        if (ORDERED.stream().anyMatch(text::contains)) {
+            // such rules are evaluated in the order they were linked, which a gate changes
+            return Plan.NONE;
+        }
         List<DrlTokens.Token> tokens = DrlTokens.of(text, 1).tokens();
         if (tokens.stream().anyMatch(t -> t.kind() == DrlTokens.Kind.NAME
                 && (t.text().equals("insert") || RubricCompiler.FACT_LOOKUPS.contains(t.text())))) {
@@ -105,8 +121,8 @@ final class Gates {
             if (at < 0 || !line.substring(0, at).isBlank()) {
                 return Plan.NONE;
             }
-            lines[index] = line.substring(0, at + 4) + " " + RuleGate.class.getName() + "( rule == " + g + " )"
-                    + line.substring(at + 4);
+            lines[index] = line.substring(0, at + 4) + " " + RuleGate.class.getName() + "( rule == " + g
+                    + " ) from entry-point \"" + ENTRY_POINT + "\"" + line.substring(at + 4);
         }
         return new Plan(String.join("\n", lines), List.copyOf(gated));
     }
@@ -130,7 +146,11 @@ final class Gates {
         return null;
     }
 
-    /** @return whether the tokens are one pattern {@code Type( … )} without bindings, {@code from} or nesting */
+    /**
+     * @return whether the tokens are one pattern {@code Type( … )} without bindings, {@code from} or nesting (an
+     *     {@code eval(…)}, {@code forall(…)} or query call passes too; {@link #locate} then finds no node fed by
+     *     the alpha network, and the rule's gate is always open)
+     */
     private static boolean onePattern(List<DrlTokens.Token> tokens) {
         if (tokens.size() < 3 || tokens.get(0).kind() != DrlTokens.Kind.NAME || !tokens.get(1).is("(")
                 || !tokens.get(tokens.size() - 1).is(")")) {
@@ -188,6 +208,9 @@ final class Gates {
         if (!shaped || !(above.getLeftTupleSource() instanceof LeftInputAdapterNode)) {
             return null;
         }
-        return ((BetaNode) above).getRightInput();
+        ObjectSink input = ((BetaNode) above).getRightInput();
+        // fed by facts through the alpha network, which the filter walks (not by a subnetwork: eval, forall, query)
+        ObjectSource feed = ((BetaNode) above).getRightInput().getParent();
+        return feed instanceof AlphaNode || feed instanceof ObjectTypeNode ? input : null;
     }
 }

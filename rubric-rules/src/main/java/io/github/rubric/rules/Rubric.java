@@ -232,11 +232,16 @@ public final class Rubric {
         Tally tally = new Tally();
         Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
         // every fact inserted, unfiltered: the explanation lists the facts each criterion examined
-        checks = SessionRunner.run(source.name(), sessions, null, filter.gates(), scoring, tally, facts, limits,
+        checks = SessionRunner.run(source.name(), sessions, null, filter.gateFacts(), scoring, tally, facts, limits,
                 isolated, session -> Examiner.checks(rules, shapes, session, facts, tally.firings));
         Map<String, Integer> firings = new java.util.HashMap<>(tally.firings);
         rules.keySet().forEach(rule -> firings.putIfAbsent(rule, 0));
         return new Evaluation(ScorecardBuilder.build(items, ref(), facts, tally), firings, checks);
+    }
+
+    // for tests: the rules evaluated only when they can fire
+    List<Gates.Gate> gates() {
+        return filter.gates();
     }
 
     // for the lint and other tools in this package: the file as it was read

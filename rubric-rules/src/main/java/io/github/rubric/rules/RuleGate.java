@@ -5,7 +5,10 @@ package io.github.rubric.rules;
  * compiled, a rule whose whole condition is one {@code not X( … )}, or one {@code List( !isEmpty ) from collect( X(
  * … ) )}, over facts tested on their own, gets this leading pattern; the engine inserts the rule's gate only when the
  * rule can fire, which it knows from the facts that passed the rule's tests as they went in (see
- * {@code FactFilter}). Otherwise Drools would link, evaluate and reset every such rule for every subject.
+ * {@code FactFilter}). Otherwise Drools would link, evaluate and reset every such rule for every subject. Gates go in
+ * by an entry point of their own, {@code "rubric-gates"}, so that no rule on {@code Object()} sees them; a rubric that
+ * adds or changes facts in its consequences, or orders rules by agenda, activation or rule-flow groups, is not
+ * gated. Public only because Drools reads it.
  *
  * @param rule the gated rule's number in its rubric
  */

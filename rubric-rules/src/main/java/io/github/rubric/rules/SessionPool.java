@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.drools.base.rule.EntryPointId;
+import org.drools.core.common.InternalWorkingMemoryEntryPoint;
 import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
@@ -18,6 +20,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ThreadSafeOption;
+import org.kie.api.runtime.rule.EntryPoint;
 import org.kie.api.runtime.rule.Match;
 import org.kie.internal.event.rule.RuleEventListener;
 import org.kie.internal.event.rule.RuleEventManager;
@@ -140,6 +143,14 @@ final class SessionPool {
         if (reusable && idleCount.get() < MAX_IDLE && lease.session instanceof StatefulKnowledgeSessionImpl impl) {
             try {
                 impl.reset();
+                // Drools' reset empties the default entry point only; a named one (the gates', see RuleGate) would
+                // keep its objects, and a gate inserted again would be taken for the one already there
+                for (EntryPoint entry : impl.getEntryPoints()) {
+                    if (entry != impl.getEntryPoint(EntryPointId.DEFAULT.getEntryPointId())
+                            && entry instanceof InternalWorkingMemoryEntryPoint named) {
+                        named.reset();
+                    }
+                }
             } catch (RuntimeException e) {
                 lease.session.dispose();
                 return;

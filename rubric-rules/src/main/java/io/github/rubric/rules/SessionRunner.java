@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -60,7 +61,9 @@ final class SessionRunner {
      */
     static void run(String rubric, SessionPool pool, FactFilter filter, Scoring scoring, Tally tally, FactSet facts,
                     Limits limits, boolean isolated) {
-        run(rubric, pool, filter, List.of(), scoring, tally, facts, limits, isolated, null);
+        // with a filter, which lets in the gates of the rules that can fire
+        run(rubric, pool, Objects.requireNonNull(filter, "filter"), List.of(), scoring, tally, facts, limits, isolated,
+                null);
     }
 
     /**
@@ -137,7 +140,9 @@ final class SessionRunner {
                 session.insert(facts.period());
                 session.insert(facts.round());
                 facts.facts().forEach(session::insert);
-                gates.forEach(session::insert);
+                if (!gates.isEmpty()) {
+                    gates.forEach(session.getEntryPoint(Gates.ENTRY_POINT)::insert);
+                }
             } else {
                 FactFilter.Gate gate = filter.gate(session, facts.facts().size() + 3);
                 scoring.attach(gate::holds);

@@ -37,6 +37,14 @@ class GatedRulesTest {
                 score.deductEach($verified.size(), "0.5", "verified complaints: {count}");
             end
 
+            rule "1.5 everything the session holds"
+                @item("1")
+            when
+                $all : List( size > 0 ) from collect( Object() )
+            then
+                score.deduct("0.1", "objects: " + $all.size());
+            end
+
             rule "1.4 committee meetings in a month without a general meeting"
                 @item("1")
             when
@@ -62,7 +70,7 @@ class GatedRulesTest {
                 new Gates.Planned("1.3 verified complaints", Gates.Kind.COLLECT));
         assertThat(plan.text().lines().count()).isEqualTo(text.lines().count());
         assertThat(plan.text().lines().toList().get(lineOf(text, "not Meeting( type == MeetingType.PARTY_LECTURE") - 2))
-                .isEqualTo("when io.github.rubric.rules.RuleGate( rule == 0 )");
+                .isEqualTo("when io.github.rubric.rules.RuleGate( rule == 0 ) from entry-point \"rubric-gates\"");
     }
 
     @Test
@@ -101,8 +109,8 @@ class GatedRulesTest {
                   - { type: COMMITTEE_MEETING, date: 2024-05-02 }
                 complaints:
                   - { date: 2024-07-01, summary: 食堂, verified: %s }
-                  - { date: 2024-08-01, summary: 路灯, verified: true }
-                """.formatted(lecturer, verified);
+                  - { date: 2024-08-01, summary: 路灯, verified: %s }
+                """.formatted(lecturer, verified, verified);
 
         // WHEN both score the facts, and the gated one explains them (every gate open)
         Scorecard a = gated.score(gated.readFacts("branch.yaml", facts));
@@ -114,15 +122,39 @@ class GatedRulesTest {
         if (!lecturer.equals("LEADER")) {
             expected.add("1.2 a party lecture led by a leader: no party lecture led by a leader -1 []");
         }
-        expected.add(verified
-                ? "1.3 verified complaints: verified complaints: 2 -1 [complaints[0], complaints[1]]"
-                : "1.3 verified complaints: verified complaints: 1 -0.5 [complaints[1]]");
+        if (verified) {
+            expected.add("1.3 verified complaints: verified complaints: 2 -1 [complaints[0], complaints[1]]");
+        }
         expected.add("1.4 committee meetings in a month without a general meeting: committee meeting in a month without"
                 + " a general meeting -0.5 [meetings[5]]");
-        assertThat(deductions(a)).containsExactlyElementsOf(expected);
+        assertThat(deductions(a).stream().filter(d -> !d.startsWith("1.5")).toList()).containsExactlyElementsOf(expected);
+        // no gate among the objects a rule on Object() collects: the subject, the period, the round, eight facts
+        assertThat(deductions(a)).anyMatch(d -> d.startsWith("1.5 everything the session holds: objects: 11 "));
         assertThat(deductions(b)).isEqualTo(deductions(a));
         assertThat(deductions(c.scorecard())).isEqualTo(deductions(a));
-        assertThat(c.firings()).containsEntry("1.2 a party lecture led by a leader", lecturer.equals("LEADER") ? 0 : 1);
+        assertThat(c.firings()).containsEntry("1.2 a party lecture led by a leader", lecturer.equals("LEADER") ? 0 : 1)
+                .containsEntry("1.3 verified complaints", verified ? 1 : 0);
+        // the two rules are gated indeed, each by the node its facts reach
+        assertThat(gated.gates()).hasSize(2).allSatisfy(gate -> assertThat(gate.input()).isNotNull());
+        assertThat(ungated.gates()).isEmpty();
+    }
+
+    @Test
+    void gatesNoRuleWhenRulesAreOrderedByAgendaOrActivationGroups() {
+        // GIVEN the same rules and one in an activation group
+        String text = tinyWith(RULES + """
+                rule "first of two"
+                    @item("1")
+                    activation-group "one of"
+                when
+                    Meeting( type == MeetingType.GROUP_MEETING )
+                then
+                    score.deduct("1", "group meeting");
+                end
+                """);
+
+        // WHEN / THEN nothing is gated: a gated rule is linked last, which would change the order within the group
+        assertThat(Gates.plan(text)).isSameAs(Gates.Plan.NONE);
     }
 
     @Test
