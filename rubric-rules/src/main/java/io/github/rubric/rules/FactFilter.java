@@ -44,6 +44,9 @@ import org.kie.api.runtime.rule.EntryPoint;
  * handed to exactly the nodes it reached: Drools' own insert would look its class up again and test the same
  * constraints a second time on the way down. A class with a rule pattern that has no constraint of its own goes
  * to its nodes without evaluating anything.
+ *
+ * <p>The filter also notes which gated rules' nodes (see {@link RuleGate}) some fact reached, and once the facts
+ * are in lets in the gate of each gated rule that can fire.
  */
 final class FactFilter {
     /** The nodes beyond the alpha network that one fact reaches, collected before the fact is inserted. */
