@@ -1,14 +1,13 @@
 package io.github.rubric.rules;
 
 import static io.github.rubric.rules.TestRubrics.FACTS;
+import static io.github.rubric.rules.TestRubrics.deductions;
 import static io.github.rubric.rules.TestRubrics.tinyWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rubric.model.fact.FactSet;
 import io.github.rubric.model.fact.Meeting;
 import io.github.rubric.model.fact.MeetingType;
-import io.github.rubric.model.result.Deduction;
-import io.github.rubric.model.result.Evidence;
 import io.github.rubric.model.result.Scorecard;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,16 +150,5 @@ class FactsIntoTheSessionTest {
         assertThat(RubricCompiler.looksUpFacts(RubricSource.of("mentions.drl", text))).isFalse();
         assertThat(RubricCompiler.looksUpFacts(RubricSource.of("uses.drl", text.replace("score.deduct(\"1\", \"update the ledger\");",
                 "drools.getKieRuntime();")))).isTrue();
-    }
-
-    private static List<String> deductions(Scorecard card) {
-        List<String> lines = new ArrayList<>();
-        card.sections().forEach(s -> s.items().forEach(i -> {
-            for (Deduction d : i.deductions()) {
-                lines.add(d.rule() + ": " + d.reason() + " -" + d.points().toPlainString() + " "
-                        + d.evidence().stream().map(Evidence::id).toList());
-            }
-        }));
-        return lines;
     }
 }

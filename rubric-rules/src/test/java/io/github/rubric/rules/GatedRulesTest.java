@@ -1,19 +1,18 @@
 package io.github.rubric.rules;
 
 import static io.github.rubric.rules.TestRubrics.FACTS;
+import static io.github.rubric.rules.TestRubrics.deductions;
 import static io.github.rubric.rules.TestRubrics.lineOf;
 import static io.github.rubric.rules.TestRubrics.tinyWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.rubric.model.result.Deduction;
-import io.github.rubric.model.result.Evidence;
 import io.github.rubric.model.result.Scorecard;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Rules whose whole condition is one {@code not} or one {@code List( !isEmpty ) from collect( … )} are evaluated only
@@ -167,16 +166,5 @@ class GatedRulesTest {
                 .isThrownBy(() -> Rubric.fromString("broken.drl", text))
                 .withMessageContaining("broken.drl:" + lineOf(text, "leader == true"))
                 .withMessageNotContaining("RuleGate");
-    }
-
-    private static List<String> deductions(Scorecard card) {
-        List<String> lines = new ArrayList<>();
-        card.sections().forEach(s -> s.items().forEach(i -> {
-            for (Deduction d : i.deductions()) {
-                lines.add(d.rule() + ": " + d.reason() + " -" + d.points().toPlainString() + " "
-                        + d.evidence().stream().map(Evidence::id).toList());
-            }
-        }));
-        return lines;
     }
 }

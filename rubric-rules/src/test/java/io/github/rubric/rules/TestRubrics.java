@@ -1,5 +1,11 @@
 package io.github.rubric.rules;
 
+import io.github.rubric.model.result.Deduction;
+import io.github.rubric.model.result.Evidence;
+import io.github.rubric.model.result.Scorecard;
+import java.util.ArrayList;
+import java.util.List;
+
 /** A small rubric to test against, and ways to add rules to it. */
 final class TestRubrics {
     /** One item, scored by one rule; a declared type {@code Counter} for the tests' own rules. */
@@ -68,6 +74,21 @@ final class TestRubrics {
             facts.append("    - { n: 0 }\n");
         }
         return facts.toString();
+    }
+
+    /**
+     * @param card a scorecard
+     * @return its deductions, one line each: rule, reason, points and the ids of the evidence
+     */
+    static List<String> deductions(Scorecard card) {
+        List<String> lines = new ArrayList<>();
+        card.sections().forEach(s -> s.items().forEach(i -> {
+            for (Deduction d : i.deductions()) {
+                lines.add(d.rule() + ": " + d.reason() + " -" + d.points().toPlainString() + " "
+                        + d.evidence().stream().map(Evidence::id).toList());
+            }
+        }));
+        return lines;
     }
 
     /**
