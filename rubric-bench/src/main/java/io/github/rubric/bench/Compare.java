@@ -149,8 +149,6 @@ public final class Compare {
         private static final int SUBJECTS = 2_000;
         private static Rubric rubric;
         private static final List<FactSet> SUBJECT_LIST = new ArrayList<>();
-        private static int next;
-        private static long sink;
 
         private Worker() {
         }
@@ -171,25 +169,14 @@ public final class Compare {
         }
 
         /**
-         * Scores subjects round robin for about {@code millis}.
+         * Scores subjects round robin for about {@code millis}, as the benchmark times them ({@link Timing}).
          *
          * @param millis how long to score, in milliseconds
          * @return subjects scored and wall nanoseconds
          */
         public static long[] run(long millis) {
-            long start = System.nanoTime();
-            long deadline = start + millis * 1_000_000;
-            long done = 0;
-            long hash = 0;
-            do {
-                for (int k = 0; k < 16; k++) {
-                    hash += rubric.score(SUBJECT_LIST.get(next)).total().hashCode();
-                    next = (next + 1) % SUBJECT_LIST.size();
-                }
-                done += 16;
-            } while (System.nanoTime() < deadline);
-            sink += hash;
-            return new long[] {done, System.nanoTime() - start};
+            Timing.Result result = Timing.run(rubric::score, SUBJECT_LIST, 1, 0, millis);
+            return new long[] {result.evaluations(), result.nanos()};
         }
     }
 }

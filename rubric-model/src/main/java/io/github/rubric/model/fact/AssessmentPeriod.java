@@ -121,7 +121,7 @@ public record AssessmentPeriod(LocalDate start, LocalDate end) {
      * @return its calendar quarter, 1 to 4
      */
     public static int quarterOf(YearMonth month) {
-        return (month.getMonthValue() - 1) / 3 + 1;
+        return quarterOfMonth(month.getMonthValue());
     }
 
     /**
@@ -129,6 +129,10 @@ public record AssessmentPeriod(LocalDate start, LocalDate end) {
      * @return its calendar quarter, 1 to 4
      */
     public static int quarterOf(LocalDate day) {
-        return (day.getMonthValue() - 1) / 3 + 1;
+        return quarterOfMonth(day.getMonthValue());
+    }
+
+    private static int quarterOfMonth(int month) {
+        return (month - 1) / 3 + 1;
     }
 }
