@@ -2,13 +2,11 @@ package io.github.rubric.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.drools.base.base.ValueResolver;
@@ -206,7 +204,7 @@ final class FactFilter {
         private final StatefulKnowledgeSessionImpl straight;
         /** Where a fact is handed to the nodes it reached: when straight and the session is not thread-safe. */
         private final InternalWorkingMemoryEntryPoint entryPoint;
-        private final Set<Object> held;
+        private final IdentitySet held;
         /** The session as Drools' constraints take it. */
         private final ValueResolver resolver;
         private final DefaultFactHandle probe = new DefaultFactHandle();
@@ -216,10 +214,10 @@ final class FactFilter {
         private Class<?> lastClass;
         private Kind lastKind;
 
-        private Gate(KieSession session, int facts) {
+        private Gate(KieSession session, IdentitySet held) {
             this.session = session;
             this.straight = direct && session instanceof StatefulKnowledgeSessionImpl impl ? impl : null;
-            this.held = straight == null ? null : Collections.newSetFromMap(new IdentityHashMap<>(facts));
+            this.held = held;
             this.resolver = session instanceof ValueResolver r ? r : null;
             // A thread-safe session queues each insert's propagation for its engine to run; only a session confined
             // to this thread propagates at once, as a fact handed to its nodes here does.
@@ -276,7 +274,7 @@ final class FactFilter {
                     lastClass = null;
                 }
             } else if (held.add(fact)) {
-                handTo(fact, kind.conf, sinks, count);
+                handTo(entryPoint, fact, kind.conf, sinks, count);
             }
         }
 
@@ -285,14 +283,26 @@ final class FactFilter {
          * reached, a {@code collect} that some fact reached (see {@link RuleGate}).
          */
         void openGates() {
+            GateRoutes routes = gateRoutes;
             EntryPoint entry = null;
+            boolean throughDrools = false;
             for (int g = 0; g < gates.size(); g++) {
                 if (unread || gates.get(g).open(reached.gatesReached[g])) {
                     if (entry == null) {
                         entry = session.getEntryPoint(Gates.ENTRY_POINT);
                     }
-                    entry.insert(gateFacts.get(g));
+                    if (routes != null && routes.sinks != null && entryPoint != null
+                            && entry instanceof InternalWorkingMemoryEntryPoint in) {
+                        handTo(in, gateFacts.get(g), routes.conf, routes.sinks[g], routes.sinks[g].length);
+                    } else {
+                        entry.insert(gateFacts.get(g));
+                        throughDrools = true;
+                    }
                 }
+            }
+            if (routes == null && throughDrools && entryPoint != null
+                    && entry instanceof InternalWorkingMemoryEntryPoint in) {
+                gateRoutes = routeGates(in);
             }
         }
 
@@ -300,11 +310,12 @@ final class FactFilter {
          * Inserts a fact as Drools' own insert does on a session confined to one thread (a fact handle, a
          * propagation context, the propagation), into the nodes the fact was found to reach.
          */
-        private void handTo(Object fact, ObjectTypeConf conf, ObjectSink[] sinks, int count) {
-            PropagationContext context = entryPoint.getPctxFactory().createPropagationContext(
+        private void handTo(InternalWorkingMemoryEntryPoint into, Object fact, ObjectTypeConf conf, ObjectSink[] sinks,
+                            int count) {
+            PropagationContext context = into.getPctxFactory().createPropagationContext(
                     straight.getNextPropagationIdCounter(), PropagationContext.Type.INSERTION, null, null, null,
-                    entryPoint.getEntryPoint());
-            InternalFactHandle handle = entryPoint.getHandleFactory().newFactHandle(fact, conf, straight, entryPoint);
+                    into.getEntryPoint());
+            InternalFactHandle handle = into.getHandleFactory().newFactHandle(fact, conf, straight, into);
             context.setFactHandle(handle);
             for (int i = 0; i < count; i++) {
                 sinks[i].assertObject(handle, context, straight);
@@ -332,12 +343,71 @@ final class FactFilter {
     }
 
     /**
+     * The nodes each gate fact reaches in the gates' entry point, read once a gate has gone in through Drools' own
+     * insert (which readies the entry point's object type nodes, see {@link Kind#propagated}); a gate fact's only
+     * constraint compares its rule number with a constant, so the nodes it reaches never change.
+     *
+     * @param conf Drools' configuration of {@link RuleGate} in the gates' entry point
+     * @param sinks per gate, the nodes its fact reaches; null when they could not be read
+     */
+    private record GateRoutes(ObjectTypeConf conf, ObjectSink[][] sinks) {
+    }
+
+    private volatile GateRoutes gateRoutes;
+
+    /** @return n of a gate's {@code rule == n} node (Drools reads the number as a long), or null for any other node */
+    private static Long ruleTested(AlphaNode alpha) {
+        if (alpha.getConstraint() instanceof IndexableConstraint test && test.getConstraintType() == ConstraintTypeOperator.EQUAL
+                && test.getField() != null
+                && (test.getField().getValue() instanceof Long || test.getField().getValue() instanceof Integer)) {
+            return ((Number) test.getField().getValue()).longValue();
+        }
+        return null;
+    }
+
+    /** The gates' nodes could not be read as expected: gates go in through Drools' own insert. */
+    private static final GateRoutes UNROUTED = new GateRoutes(null, null);
+
+    /**
+     * Reads the gates' alpha network without evaluating its constraints (each would build its evaluator, kept for
+     * as long as the rubric lives): under the object type node of {@link RuleGate}, one {@code rule == n} node per
+     * gated rule, with the rule's {@code not} or {@code collect} beyond it.
+     */
+    private GateRoutes routeGates(InternalWorkingMemoryEntryPoint entry) {
+        ObjectTypeConf conf = entry.getObjectTypeConfigurationRegistry()
+                .getOrCreateObjectTypeConf(entry.getEntryPoint(), gateFacts.get(0));
+        ObjectTypeNode[] nodes = conf.getObjectTypeNodes();
+        if (nodes.length != 1 || conf.isEvent()) {
+            return UNROUTED;
+        }
+        Map<Long, Integer> gateOfRule = new HashMap<>();
+        for (int g = 0; g < gateFacts.size(); g++) {
+            gateOfRule.put((long) gateFacts.get(g).rule(), g);
+        }
+        ObjectSink[][] sinks = new ObjectSink[gateFacts.size()][];
+        for (ObjectSink sink : nodes[0].getObjectSinkPropagator().getSinks()) {
+            Integer gate = sink instanceof AlphaNode alpha ? gateOfRule.get(ruleTested(alpha)) : null;
+            if (gate == null || sinks[gate] != null
+                    || !(below(((AlphaNode) sink).getObjectSinkPropagator().getSinks(), Map.of()) instanceof Sinks end)) {
+                return UNROUTED;
+            }
+            sinks[gate] = end.sinks();
+        }
+        for (ObjectSink[] gate : sinks) {
+            if (gate == null) {
+                return UNROUTED;
+            }
+        }
+        return new GateRoutes(conf, sinks);
+    }
+
+    /**
      * @param session the session the facts of one evaluation go into
-     * @param facts about how many facts the evaluation has
+     * @param held an empty set, for the facts that go in straight (past the session's store of objects)
      * @return the gate that lets them in
      */
-    Gate gate(KieSession session, int facts) {
-        return new Gate(session, facts);
+    Gate gate(KieSession session, IdentitySet held) {
+        return new Gate(session, held);
     }
 
     /** When the session's alpha network cannot be read: every fact is inserted, as Drools would take it. */

@@ -96,6 +96,8 @@ final class SessionPool {
     /** A session lent to one evaluation, with the listener that tells its {@link Scoring} which rule fires. */
     static final class Lease implements RuleEventListener {
         final KieSession session;
+        /** The facts of the evaluation that has the session, when they go in past its store (see FactFilter). */
+        final IdentitySet held = new IdentitySet();
         private Scoring scoring;
 
         private Lease(KieSession session) {
@@ -140,6 +142,7 @@ final class SessionPool {
      */
     void release(Lease lease, boolean reusable) {
         lease.scoring = null;
+        lease.held.clear();
         if (reusable && idleCount.get() < MAX_IDLE && lease.session instanceof StatefulKnowledgeSessionImpl impl) {
             try {
                 impl.reset();

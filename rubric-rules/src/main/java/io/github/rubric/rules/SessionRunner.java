@@ -144,7 +144,7 @@ final class SessionRunner {
                     gates.forEach(session.getEntryPoint(Gates.ENTRY_POINT)::insert);
                 }
             } else {
-                FactFilter.Gate gate = filter.gate(session, facts.facts().size() + 3);
+                FactFilter.Gate gate = filter.gate(session, lease.held);
                 scoring.attach(gate::holds);
                 gate.offer(facts.subject());
                 gate.offer(facts.period());
