@@ -304,6 +304,27 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "  median %.1f ms, min %.1f ms, max %.1f ms over %d compiles%n",
                 compiles[compiles.length / 2] / 1e6, compiles[0] / 1e6, compiles[compiles.length - 1] / 1e6, compiles.length);
         summary.put("compile_warm_ms", compiles[compiles.length / 2] / 1e6);
+        // the same, with the rules' classes taken from a class cache (RubricLoader.classCache): not in the summary
+        Path cacheDirectory = Files.createTempDirectory("rubric-bench-class-cache");
+        try {
+            Rubric.loader().classCache(cacheDirectory).fromString(bench.resource(), text);
+            long[] cached = new long[compiles.length];
+            for (int i = 0; i < cached.length; i++) {
+                long t0 = System.nanoTime();
+                Rubric.loader().classCache(cacheDirectory).fromString(bench.resource(), text);
+                cached[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(cached);
+            System.out.printf(Locale.ROOT, "  with the rules' classes from a class cache: median %.1f ms, min %.1f ms,"
+                    + " max %.1f ms over %d compiles%n", cached[cached.length / 2] / 1e6, cached[0] / 1e6,
+                    cached[cached.length - 1] / 1e6, cached.length);
+        } finally {
+            try (var files = Files.walk(cacheDirectory)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
 
         System.out.println();
         System.out.println("== heap per compiled rubric (retained, after GC)");
@@ -353,16 +374,24 @@ public final class Bench {
         }
         Path launcher = home.resolve("rubric");
         if (Files.isExecutable(launcher) && Files.exists(facts)) {
-            // once unmeasured: the launcher makes its class-data-sharing archive on first use
-            spawn(List.of(launcher.toString(), "score", "classpath:" + bench.resource(), facts.toString()));
+            // once unmeasured: the launcher makes its class-data-sharing archive on first use, and keeps the classes
+            // compiled for the rubric's rules in its class cache (rubric-cli/target/class-cache)
+            List<String> score = List.of(launcher.toString(), "score", "classpath:" + bench.resource(), facts.toString());
+            spawn(score);
             List<Long> cli = new ArrayList<>();
+            List<Long> uncached = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
-                spawn(List.of(launcher.toString(), "score", "classpath:" + bench.resource(), facts.toString()));
+                spawn(score);
                 cli.add((System.nanoTime() - t0) / 1_000_000);
+                t0 = System.nanoTime();
+                spawn(score, Map.of("RUBRIC_CLASS_CACHE", "off"));
+                uncached.add((System.nanoTime() - t0) / 1_000_000);
             }
             System.out.printf(Locale.ROOT, "  ./rubric score (cold JVM to the first scorecard printed): median %d ms of %s%n",
                     median(cli), cli);
+            System.out.printf(Locale.ROOT, "  the same without the class cache (RUBRIC_CLASS_CACHE=off, as the first run of a"
+                    + " rubric file): median %d ms of %s%n", median(uncached), uncached);
             summary.put("cold_first_scorecard_ms", (double) median(cli));
         } else {
             System.out.println("  no ./rubric launcher under " + home + "; pass --home <project root>");
@@ -388,7 +417,14 @@ public final class Bench {
     }
 
     private static String spawn(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return spawn(command, Map.of());
+    }
+
+    private static String spawn(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         StringBuilder out = new StringBuilder();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -8,6 +8,7 @@ import io.github.rubric.rules.FactsException;
 import io.github.rubric.rules.Rubric;
 import io.github.rubric.rules.RubricException;
 import io.github.rubric.rules.RubricLint;
+import io.github.rubric.rules.RubricLoader;
 import io.github.rubric.rules.Scorecards;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -208,12 +209,25 @@ public final class Main {
         return code;
     }
 
+    /**
+     * Loads a rubric as {@link Rubric#fromClasspath} or {@link Rubric#fromFile} do, keeping the classes compiled for
+     * its rules in the directory named by the system property {@value #CLASS_CACHE}, when set (the {@code rubric}
+     * launcher sets it; see {@link io.github.rubric.rules.RubricLoader#classCache}).
+     */
     static Rubric load(String name) {
-        if (name.startsWith("classpath:")) {
-            return Rubric.fromClasspath(name.substring("classpath:".length()));
+        RubricLoader loader = Rubric.loader();
+        String cache = System.getProperty(CLASS_CACHE, "");
+        if (!cache.isBlank()) {
+            loader.classCache(Path.of(cache));
         }
-        return Rubric.fromFile(Path.of(name));
+        if (name.startsWith("classpath:")) {
+            return loader.fromClasspath(name.substring("classpath:".length()));
+        }
+        return loader.fromFile(Path.of(name));
     }
+
+    /** The system property naming the directory of compiled rule classes. */
+    static final String CLASS_CACHE = "rubric.classCache";
 
     int usage(String problem) {
         err.println("error: " + problem);

@@ -15,7 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.rule.TypeDeclaration;
+import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.compiler.kie.builder.impl.InternalKieModule.CompilationCache;
 import org.drools.core.BaseConfigurationFactories;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -27,6 +29,7 @@ import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.conf.CompositeBaseConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
@@ -68,6 +71,17 @@ final class RubricCompiler {
      * bytes again, and the bytes are dropped: a fifth of a compiled rubric's heap. If any class fails to load, the
      * bytes stay.
      */
+    private static Map<String, byte[]> classBytes(KieBase kieBase) {
+        Map<String, byte[]> classes = new HashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            if (kiePackage instanceof InternalKnowledgePackage pkg
+                    && pkg.getDialectRuntimeRegistry().getDialectData("java") instanceof JavaDialectRuntimeData java) {
+                classes.putAll(java.getStore());
+            }
+        }
+        return classes;
+    }
+
     private static void dropClassBytes(KieBase kieBase) {
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             if (!(kiePackage instanceof InternalKnowledgePackage pkg)
@@ -110,26 +124,48 @@ final class RubricCompiler {
     }
 
     static Compiled compile(RubricSource source, HeaderReader.Header header) {
-        return compile(source, header, build(source));
+        return compile(source, header, build(source, null), null);
+    }
+
+    /**
+     * The rules as Drools built them.
+     *
+     * @param builder the builder holding the compiled rules or the problems found
+     * @param key where the cache keeps the classes compiled from this text, or null without a cache
+     * @param fromCache whether the classes were taken from the cache
+     */
+    record Built(KnowledgeBuilder builder, ClassCache.Key key, boolean fromCache) {
     }
 
     /**
      * Parses and compiles the rules, which needs nothing from the header.
      *
      * @param source the rubric file
+     * @param cache where classes compiled before are kept, or null
      * @return the builder holding the compiled rules or the problems found
      */
-    static KnowledgeBuilder build(RubricSource source) {
+    static Built build(RubricSource source, ClassCache cache) {
         Gates.Plan plan = Gates.plan(source.text());
-        return build(source, plan == Gates.Plan.NONE ? source.text() : plan.text());
+        String text = plan == Gates.Plan.NONE ? source.text() : plan.text();
+        ClassCache.Key key = cache == null ? null : cache.key(sourcePath(source.name()), text);
+        CompilationCache classes = key == null ? null : cache.read(key);
+        return new Built(build(source, text, classes), key, classes != null);
     }
 
-    /** Compiles a text of the rubric's rules: the file's own, or with the gates of {@link Gates} written in. */
-    private static KnowledgeBuilder build(RubricSource source, String text) {
+    /**
+     * Compiles a text of the rubric's rules: the file's own, or with the gates of {@link Gates} written in.
+     *
+     * @param classes the classes compiled before from this very text, or null to compile them
+     */
+    private static KnowledgeBuilder build(RubricSource source, String text, CompilationCache classes) {
         // One class loader for the rules and the knowledge base: the declared types are defined once, not again
         // in a class loader of the knowledge base's own, and failed class lookups stop at the shared negative cache.
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RubricClassLoader.create()));
+        KnowledgeBuilderConfiguration configuration =
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RubricClassLoader.create());
+        if (classes != null) {
+            configuration.as(KnowledgeBuilderConfigurationImpl.KEY).setCompilationCache(classes);
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         // Drools keeps the resource with each declared type, for as long as the rubric lives: a reader of the text,
         // closed (and so letting the text go) once Drools has read it, rather than a copy of the file in bytes.
         StringReader rules = new StringReader(text);
@@ -144,16 +180,17 @@ final class RubricCompiler {
      *
      * @param source the rubric file
      * @param header its header
-     * @param builder its rules, from {@link #build}
+     * @param built its rules, from {@link #build}
+     * @param cache where to keep the classes compiled for the rules, or null
      * @return the engine part of the rubric
      * @throws RubricException naming every problem found, by file and line
      */
-    static Compiled compile(RubricSource source, HeaderReader.Header header, KnowledgeBuilder built) {
+    static Compiled compile(RubricSource source, HeaderReader.Header header, Built built, ClassCache cache) {
         Gates.Plan plan = Gates.plan(source.text());
-        KnowledgeBuilder builder = built;
+        KnowledgeBuilder builder = built.builder();
         if (plan != Gates.Plan.NONE && builder.hasErrors()) {
             // the file as written, so that every problem is reported as it stands in the file
-            builder = build(source, source.text());
+            builder = build(source, source.text(), null);
             plan = Gates.Plan.NONE;
         }
         List<RubricException.Problem> problems = new ArrayList<>();
@@ -223,6 +260,9 @@ final class RubricCompiler {
         });
         if (!problems.isEmpty()) {
             throw new RubricException(sorted(problems));
+        }
+        if (cache != null && built.key() != null && !built.fromCache() && builder == built.builder()) {
+            cache.write(built.key(), classBytes(kieBase));
         }
         dropClassBytes(kieBase);
         ResultConstraints.compilable(kieBase);
@@ -349,7 +389,7 @@ final class RubricCompiler {
         return lines;
     }
 
-    private static String sourcePath(String name) {
+    static String sourcePath(String name) {
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         return "rubric/" + (base.endsWith(".drl") ? base : base + ".drl");

@@ -55,6 +55,7 @@ public final class RubricLoader {
     private Integer firingLimit;
     private Duration timeBudget;
     private Long maxFileSize;
+    private ClassCache classCache;
 
     RubricLoader() {
     }
@@ -140,6 +141,37 @@ public final class RubricLoader {
     }
 
     /**
+     * Keeps the Java classes compiled for each rubric's rules in a directory, and takes them from there when the
+     * same rubric is compiled again: Drools compiles each rule's consequence as Java, about two fifths of compiling a
+     * rubric (measured in {@code docs/performance.md}). An entry is found by a SHA-256 of the rule text, the rubric's
+     * name, and the exact builds of Rubric, Drools, the Java compiler and the JVM, so a changed rubric or a new
+     * version of any of them makes a new entry. An entry that cannot be read, or is damaged, is compiled as usual
+     * and written again, with a warning in the log; so is an entry that cannot be written. Nothing removes old
+     * entries; the directory may be emptied at any time.
+     *
+     * <p>The entries are code that this process loads: the directory must be writable only by whoever runs it. The
+     * key does not cover classes of the application's own that rules use (fact classes on its class path); after
+     * changing those, empty the directory.
+     *
+     * @param directory where the entries are kept; made when the first one is written
+     * @return this loader
+     * @throws IllegalStateException if a cache was already set
+     */
+    public RubricLoader classCache(Path directory) {
+        Objects.requireNonNull(directory, "directory must not be null");
+        if (classCache != null) {
+            throw new IllegalStateException("class cache was already set to " + classCache.directory());
+        }
+        classCache = new ClassCache(directory);
+        return this;
+    }
+
+    /** @return the class cache set, or null */
+    ClassCache classCache() {
+        return classCache;
+    }
+
+    /**
      * Loads a rubric file from the file system, in safe mode unless {@link #trusted()}.
      *
      * @param file the rubric file
@@ -158,7 +190,7 @@ public final class RubricLoader {
         } catch (Inputs.Refused e) {
             throw problem(name, e.line(), e.getMessage());
         }
-        return load(name, decode(name, bytes), trust != Trust.TRUSTED, trust == Trust.TRUSTED, limits);
+        return load(name, decode(name, bytes), trust != Trust.TRUSTED, trust == Trust.TRUSTED, limits, classCache);
     }
 
     /**
@@ -189,7 +221,7 @@ public final class RubricLoader {
             throw problem(name, e.line(), e.getMessage());
         }
         // Shipped with the application: as trusted as its own code, scored on the caller's thread.
-        return load(name, decode(name, bytes), trust == Trust.SAFE, false, limits);
+        return load(name, decode(name, bytes), trust == Trust.SAFE, false, limits, classCache);
     }
 
     /**
@@ -209,7 +241,7 @@ public final class RubricLoader {
         } catch (Inputs.Refused e) {
             throw problem(sourceName, 0, e.getMessage());
         }
-        return load(sourceName, text, trust != Trust.TRUSTED, trust == Trust.TRUSTED, limits);
+        return load(sourceName, text, trust != Trust.TRUSTED, trust == Trust.TRUSTED, limits, classCache);
     }
 
     /**
@@ -218,8 +250,10 @@ public final class RubricLoader {
      *     application, whose consequences may loop in plain Java, so that the caller is never hung. A file that
      *     passed safe mode has no such loops, and the time budget is kept by halting its session between
      *     firings, on the caller's thread, which spares a thread handoff per evaluation.
+     * @param cache where the classes compiled for rules are kept, or null (see {@link #classCache})
      */
-    private static Rubric load(String name, String text, boolean safe, boolean isolated, Limits limits) {
+    private static Rubric load(String name, String text, boolean safe, boolean isolated, Limits limits,
+                               ClassCache cache) {
         long start = System.nanoTime();
         RubricSource source = RubricSource.of(name, text.replace("\r\n", "\n"));
         // The header and the rules do not depend on each other until the rules are checked against the header,
@@ -240,10 +274,10 @@ public final class RubricLoader {
                 throw new RubricException(all);
             }
         }
-        KnowledgeBuilder rules = null;
+        RubricCompiler.Built rules = null;
         RuntimeException failure = null;
         try {
-            rules = ClassPathCache.during(() -> RubricCompiler.build(source));
+            rules = ClassPathCache.during(() -> RubricCompiler.build(source, cache));
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -251,8 +285,9 @@ public final class RubricLoader {
         if (failure != null) {
             throw failure;
         }
-        KnowledgeBuilder built = rules;
-        RubricCompiler.Compiled compiled = ClassPathCache.during(() -> RubricCompiler.compile(source, header, built));
+        RubricCompiler.Built built = rules;
+        RubricCompiler.Compiled compiled = ClassPathCache.during(() -> RubricCompiler.compile(source, header, built,
+                cache));
         LOG.debug("compiled rubric {} from {} ({} mode) in {} ms", header.definition().id(), name,
                 safe ? "safe" : "trusted", (System.nanoTime() - start) / 1_000_000);
         return new Rubric(source, header, compiled, limits, isolated);
@@ -303,7 +338,7 @@ public final class RubricLoader {
         if (bytes.length > limits.maxFileSize()) {
             throw problem(name, 0, "is " + bytes.length + " bytes, more than the limit of " + limits.maxFileSize());
         }
-        return load(name, decode(name, bytes), trust != Trust.TRUSTED, trust == Trust.TRUSTED, limits);
+        return load(name, decode(name, bytes), trust != Trust.TRUSTED, trust == Trust.TRUSTED, limits, classCache);
     }
 
     private static String decode(String name, byte[] bytes) {

@@ -1,0 +1,183 @@
+package io.github.rubric.rules;
+
+import static io.github.rubric.rules.TestRubrics.FACTS;
+import static io.github.rubric.rules.TestRubrics.deductions;
+import static io.github.rubric.rules.TestRubrics.tinyWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.github.rubric.model.result.Scorecard;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The classes compiled for a rubric's rules, kept in a directory: a rubric compiled again takes them from there and
+ * scores as it did; anything wrong with an entry costs only the time it would have saved.
+ */
+class ClassCacheTest {
+    private static final String RULES = tinyWith("""
+            rule "1.2 verified complaints, each"
+                @item("1")
+            when
+                $c : Complaint( verified )
+            then
+                score.deduct("0.5", "verified complaint on " + $c.date());
+            end
+            """);
+    private static final String COMPLAINTS = FACTS + """
+            complaints:
+              - { date: 2024-07-01, summary: 食堂, verified: true }
+              - { date: 2024-08-01, summary: 路灯, verified: false }
+            """;
+    private static final List<String> EXPECTED = List.of(
+            "1.2 verified complaints, each: verified complaint on 2024-07-01 -0.5 [complaints[0]]");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aRubricCompiledAgainTakesItsClassesFromTheCacheAndScoresTheSame() throws IOException {
+        // GIVEN a rubric compiled once with a class cache
+        RubricLoader first = Rubric.loader().classCache(directory);
+        Scorecard before = score(first.fromString("cached.drl", RULES));
+
+        // WHEN it is compiled again, by another loader on the same directory
+        RubricLoader second = Rubric.loader().classCache(directory);
+        Scorecard after = score(second.fromString("cached.drl", RULES));
+
+        // THEN the first wrote one entry and the second read it, and both score the same
+        assertThat(first.classCache().writes()).isEqualTo(1);
+        assertThat(second.classCache().hits()).isEqualTo(1);
+        assertThat(second.classCache().writes()).isZero();
+        assertThat(entries()).hasSize(1);
+        assertThat(deductions(before)).containsExactlyElementsOf(EXPECTED);
+        assertThat(Scorecards.toJson(after)).isEqualTo(Scorecards.toJson(before));
+    }
+
+    @Test
+    void anotherTextOrAnotherNameIsAnotherEntry() throws IOException {
+        // GIVEN a rubric compiled with a class cache
+        Rubric.loader().classCache(directory).fromString("cached.drl", RULES);
+
+        // WHEN the same text is compiled under another name, and a text that differs by a comment
+        RubricLoader renamed = Rubric.loader().classCache(directory);
+        renamed.fromString("renamed.drl", RULES);
+        RubricLoader edited = Rubric.loader().classCache(directory);
+        edited.fromString("cached.drl", RULES + "// edited\n");
+
+        // THEN neither finds the first entry: each compiles and writes its own
+        assertThat(renamed.classCache().hits()).isZero();
+        assertThat(edited.classCache().hits()).isZero();
+        assertThat(entries()).hasSize(3);
+    }
+
+    @Test
+    void aDamagedEntryIsCompiledAgainAndWrittenAnew() throws IOException {
+        // GIVEN an entry with one byte changed in the middle, and another cut short
+        Rubric.loader().classCache(directory).fromString("cached.drl", RULES);
+        Path entry = entries().get(0);
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(entry, bytes);
+
+        // WHEN the rubric is compiled again, with each damage in turn
+        RubricLoader flipped = Rubric.loader().classCache(directory);
+        Scorecard afterFlip = score(flipped.fromString("cached.drl", RULES));
+        Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 100));
+        RubricLoader truncated = Rubric.loader().classCache(directory);
+        Scorecard afterTruncation = score(truncated.fromString("cached.drl", RULES));
+        RubricLoader mended = Rubric.loader().classCache(directory);
+        mended.fromString("cached.drl", RULES);
+
+        // THEN neither damaged entry was used: the rules were compiled, scored as written, and the entry written
+        // anew, which the next compile reads
+        assertThat(flipped.classCache().hits()).isZero();
+        assertThat(flipped.classCache().writes()).isEqualTo(1);
+        assertThat(truncated.classCache().hits()).isZero();
+        assertThat(truncated.classCache().writes()).isEqualTo(1);
+        assertThat(deductions(afterFlip)).containsExactlyElementsOf(EXPECTED);
+        assertThat(deductions(afterTruncation)).containsExactlyElementsOf(EXPECTED);
+        assertThat(mended.classCache().hits()).isEqualTo(1);
+    }
+
+    @Test
+    void anEntryUnderAnotherKeysNameIsNotTaken() throws IOException {
+        // GIVEN the entry of one rubric copied to where another's would be
+        Rubric.loader().classCache(directory).fromString("cached.drl", RULES);
+        Path entry = entries().get(0);
+        String other = RULES + "// another\n";
+        Gates.Plan plan = Gates.plan(other);
+        String compiled = plan == Gates.Plan.NONE ? other : plan.text();
+        Files.copy(entry, new ClassCache(directory).key(RubricCompiler.sourcePath("cached.drl"), compiled).file());
+
+        // WHEN the other rubric is compiled
+        RubricLoader loader = Rubric.loader().classCache(directory);
+        Scorecard card = score(loader.fromString("cached.drl", other));
+
+        // THEN the copy is refused (it holds its own key) and the rubric is compiled
+        assertThat(loader.classCache().hits()).isZero();
+        assertThat(loader.classCache().writes()).isEqualTo(1);
+        assertThat(deductions(card)).containsExactlyElementsOf(EXPECTED);
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenCostsOnlyTime() throws IOException {
+        // GIVEN a cache "directory" that is a file
+        Path file = Files.writeString(directory.resolve("not-a-directory"), "x");
+
+        // WHEN a rubric is compiled with it, twice
+        RubricLoader loader = Rubric.loader().classCache(file);
+        Scorecard card = score(loader.fromString("cached.drl", RULES));
+        RubricLoader again = Rubric.loader().classCache(file);
+        again.fromString("cached.drl", RULES);
+
+        // THEN it compiles and scores as without a cache; nothing was written or read
+        assertThat(deductions(card)).containsExactlyElementsOf(EXPECTED);
+        assertThat(loader.classCache().writes()).isZero();
+        assertThat(again.classCache().hits()).isZero();
+    }
+
+    @Test
+    void aRubricWithErrorsWritesNothing() throws IOException {
+        // GIVEN a rubric whose consequence calls a method Scoring does not have
+        String broken = tinyWith("""
+                rule "1.2 broken"
+                    @item("1")
+                when
+                    Complaint( verified )
+                then
+                    score.deductTwice("1", "no such method");
+                end
+                """);
+
+        // WHEN it is compiled with a class cache
+        RubricLoader loader = Rubric.loader().classCache(directory);
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(RubricException.class)
+                .isThrownBy(() -> loader.fromString("broken.drl", broken));
+
+        // THEN no entry was written
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
+    void aLoaderTakesOneCache() {
+        RubricLoader loader = Rubric.loader().classCache(directory);
+        assertThatIllegalStateException().isThrownBy(() -> loader.classCache(directory.resolve("other")))
+                .withMessage("class cache was already set to " + directory);
+    }
+
+    private static Scorecard score(Rubric rubric) {
+        return rubric.score(rubric.readFacts("branch.yaml", COMPLAINTS));
+    }
+
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".classes")).sorted().toList();
+        }
+    }
+}
