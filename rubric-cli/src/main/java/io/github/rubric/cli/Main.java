@@ -66,6 +66,8 @@ public final class Main {
             many subjects. Threads default to one per processor; results are in input order regardless.
             Exit codes: 0 success; 1 rubric/facts/scoring error, any subject not scored, a failed scenario,
             coverage under the minimum, or (with --strict) a lint warning; 2 usage error.
+            The rubric launcher keeps the classes compiled for a rubric's rules in rubric-cli/target/class-cache,
+            for the next run of the same rubric; RUBRIC_CLASS_CACHE=<dir> keeps them elsewhere, =off not at all.
             """;
 
     private final PrintStream out;

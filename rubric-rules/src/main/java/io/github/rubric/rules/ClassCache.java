@@ -1,36 +1,43 @@
 package io.github.rubric.rules;
 
-import io.github.rubric.model.fact.FactSet;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import java.util.zip.CRC32C;
 import org.drools.compiler.kie.builder.impl.InternalKieModule.CompilationCache;
 import org.drools.compiler.kie.builder.impl.InternalKieModule.CompilationCacheEntry;
-import org.drools.core.reteoo.ReteooBuilder;
-import org.drools.mvel.java.JavaDialect;
-import org.kie.memorycompiler.JavaCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,22 +47,39 @@ import org.slf4j.LoggerFactory;
  * fifths of compiling a rubric; given the classes compiled before from the same source, it takes them instead.
  *
  * <p>An entry is found by a SHA-256 of everything its classes were made from: the rule text as compiled (after
- * {@link Gates} wrote in its gates), the rubric's name, and the exact builds of the engine, the fact model, Drools,
- * the Eclipse compiler and the JVM (each jar's path, size and time, or each class file's under a classes folder).
- * An entry ends with a SHA-256 of its content: a damaged, truncated or unreadable entry is compiled again and
- * written anew. Writes go to a temporary file moved into place, so that a reader never sees half an entry.
+ * {@link Gates} wrote in its gates), the rubric's name, and the builds of the engine, the fact model, Drools, MVEL,
+ * the Eclipse compiler and the JVM. A jar's build is its central directory (every entry's name, size and CRC-32);
+ * a classes folder's, the content of its files; each taken by a CRC-32C (see {@link #build}). An entry ends with a SHA-256 of its content: a damaged, truncated or
+ * unreadable entry is compiled again and written anew. Writes go to a temporary file moved into place, so that a
+ * reader never sees half an entry.
+ *
+ * <p>The cache is off, with one warning in the log, when a build cannot be read (a jar inside another jar, say), or
+ * when the directory is not the user's own or others may write to it: its entries are code this process loads.
  */
 final class ClassCache {
     private static final Logger LOG = LoggerFactory.getLogger(ClassCache.class);
     private static final int MAGIC = 0x52425243; // "RBRC"
     private static final int FORMAT = 1;
     private static final int DIGEST_BYTES = 32;
-    /** The builds an entry depends on, read once per JVM. */
+    /** The largest entry read: a rubric's classes take a few hundred KB. */
+    private static final long LARGEST = 64L << 20;
+    /** Classes whose builds an entry depends on (by name: a missing one is a build of its own). */
+    private static final List<String> BUILDS = List.of("io.github.rubric.rules.ClassCache",
+            "io.github.rubric.model.fact.FactSet", "org.drools.compiler.builder.impl.KnowledgeBuilderImpl",
+            "org.drools.mvel.java.JavaDialect", "org.drools.core.reteoo.ReteooBuilder",
+            "org.drools.base.definitions.rule.impl.RuleImpl", "org.drools.util.StringUtils", "org.kie.api.KieBase",
+            "org.kie.internal.builder.KnowledgeBuilder", "org.drools.drl.parser.DrlParser",
+            "org.drools.drl.ast.descr.RuleDescr", "org.mvel2.MVEL", "org.kie.memorycompiler.JavaCompiler",
+            "org.drools.ecj.EclipseJavaCompiler", "org.eclipse.jdt.internal.compiler.Compiler");
+    /** The builds an entry depends on, read once per JVM; empty when one could not be read. */
     private static volatile byte[] builds;
 
     private final Path directory;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
+    /** Why the cache is off (a build that cannot be read, a directory others may write to), or null. */
+    private volatile String off;
+    private volatile boolean checked;
 
     /** @param directory where entries are kept; made when the first entry is written */
     ClassCache(Path directory) {
@@ -69,11 +93,14 @@ final class ClassCache {
     /**
      * @param sourceName the rubric's name, which Drools writes into the classes (their source file)
      * @param text the rule text as compiled
-     * @return where the classes compiled from it are kept
+     * @return where the classes compiled from it are kept, or null when the cache is off (see the class's comment)
      */
     Key key(String sourceName, String text) {
+        if (!usable()) {
+            return null;
+        }
         MessageDigest digest = sha256();
-        digest.update(builds());
+        digest.update(builds);
         digest.update((byte) 0);
         digest.update(sourceName.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
@@ -90,21 +117,34 @@ final class ClassCache {
     CompilationCache read(Key key) {
         Map<String, byte[]> classes;
         try {
+            if (!Files.exists(key.file(), LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            if (!Files.isRegularFile(key.file(), LinkOption.NOFOLLOW_LINKS)) {
+                throw new Damaged("it is not a regular file");
+            }
+            if (Files.size(key.file()) > LARGEST) {
+                throw new Damaged("it is larger than " + LARGEST + " bytes");
+            }
             classes = decode(Files.readAllBytes(key.file()), key.hex());
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("ignoring the compiled-class cache entry {}, which cannot be read ({}); compiling the rules",
-                    key.file(), e.toString());
-            return null;
-        }
-        if (classes == null) {
-            LOG.warn("ignoring the compiled-class cache entry {}, which is damaged or was written for another key;"
-                    + " compiling the rules", key.file());
+            LOG.warn("ignoring the compiled-class cache entry {}: {}; compiling the rules", key.file(),
+                    e instanceof Damaged ? e.getMessage() : "it cannot be read (" + e + ")");
             return null;
         }
         hits.incrementAndGet();
         return byOrigin(classes);
+    }
+
+    /** What is wrong with an entry. */
+    static final class Damaged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Damaged(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -115,12 +155,11 @@ final class ClassCache {
      * @param classes each class's resource name ({@code a/b/C.class}) and bytes
      */
     void write(Key key, Map<String, byte[]> classes) {
-        if (classes.isEmpty()) {
+        if (classes.isEmpty() || !usable()) {
             return;
         }
         Path temporary = null;
         try {
-            Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, key.hex(), ".tmp");
             Files.write(temporary, encode(classes, key.hex()));
             try {
@@ -178,29 +217,46 @@ final class ClassCache {
         return bytes.toByteArray();
     }
 
-    /** @return the classes of an entry, or null if it is damaged or holds another key */
+    /**
+     * @return the classes of an entry
+     * @throws Damaged saying what is wrong: its digest does not match its content, it holds another key…
+     */
     static Map<String, byte[]> decode(byte[] entry, String hex) throws IOException {
         if (entry.length < DIGEST_BYTES) {
-            return null;
+            throw new Damaged("it is cut short (" + entry.length + " bytes)");
         }
         int length = entry.length - DIGEST_BYTES;
         byte[] expected = sha256().digest(Arrays.copyOf(entry, length));
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(entry, length, entry.length))) {
-            return null;
+            throw new Damaged("its SHA-256 does not match its content (damaged or cut short)");
         }
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(entry, 0, length));
-        if (in.readInt() != MAGIC || in.readInt() != FORMAT || !in.readUTF().equals(hex)) {
-            return null;
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry, 0, length));
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            throw new Damaged("it is not an entry of this format (" + FORMAT + ")");
+        }
+        String held = in.readUTF();
+        if (!held.equals(hex)) {
+            throw new Damaged("it holds the classes of another key, " + held);
         }
         int count = in.readInt();
+        if (count < 0 || count > in.available()) {
+            throw new Damaged("it lists " + count + " classes in " + in.available() + " bytes");
+        }
         Map<String, byte[]> classes = new HashMap<>();
         for (int i = 0; i < count; i++) {
             String name = in.readUTF();
-            byte[] bytes = new byte[in.readInt()];
+            int size = in.readInt();
+            if (size < 0 || size > in.available()) {
+                throw new Damaged("class " + name + " has " + size + " bytes of " + in.available() + " left");
+            }
+            byte[] bytes = new byte[size];
             in.readFully(bytes);
             classes.put(name, bytes);
         }
-        return in.available() == 0 ? classes : null;
+        if (in.available() != 0) {
+            throw new Damaged(in.available() + " bytes follow its last class");
+        }
+        return classes;
     }
 
     /**
@@ -231,53 +287,157 @@ final class ClassCache {
         };
     }
 
-    private static byte[] builds() {
-        byte[] known = builds;
-        if (known == null) {
-            MessageDigest digest = sha256();
-            digest.update(("rubric-class-cache " + FORMAT + " java " + System.getProperty("java.vm.version") + " "
-                    + System.getProperty("java.vm.vendor")).getBytes(StandardCharsets.UTF_8));
-            for (Class<?> type : List.of(ClassCache.class, FactSet.class, KnowledgeBuilderImpl.class, JavaDialect.class,
-                    ReteooBuilder.class, JavaCompiler.class)) {
-                digest.update(build(type).getBytes(StandardCharsets.UTF_8));
-            }
-            for (String name : List.of("org.drools.ecj.EclipseJavaCompiler", "org.eclipse.jdt.internal.compiler.Compiler")) {
-                try {
-                    digest.update(build(Class.forName(name, false, ClassCache.class.getClassLoader()))
-                            .getBytes(StandardCharsets.UTF_8));
-                } catch (ClassNotFoundException | LinkageError e) {
-                    digest.update((name + " absent\n").getBytes(StandardCharsets.UTF_8));
+    /**
+     * Whether the cache can be used: the builds could be read, and the directory (made now if missing, readable and
+     * writable by its owner only) belongs to the user running this JVM and no one else may write to it. Checked
+     * once; when not, one warning says why and the cache stays off.
+     */
+    private boolean usable() {
+        if (!checked) {
+            synchronized (this) {
+                if (!checked) {
+                    try {
+                        readBuilds();
+                        checkDirectory();
+                    } catch (IOException | RuntimeException e) {
+                        off = e.getMessage();
+                        LOG.warn("the compiled-class cache {} is off: {}", directory, off);
+                    }
+                    checked = true;
                 }
             }
-            known = digest.digest();
-            builds = known;
         }
-        return known;
+        return off == null;
     }
 
-    /** A class's jar (path, size, time) or classes folder (each file's path, size and time). */
-    private static String build(Class<?> type) {
+    private void checkDirectory() throws IOException {
+        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(directory)) {
+            if (posix) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        }
+        if (posix) {
+            PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class);
+            // who runs this JVM: the owner of a file it makes (user.name may name no one in a container)
+            Path probe = Files.createTempFile(directory, "owner", ".tmp");
+            UserPrincipal me;
+            try {
+                me = Files.getOwner(probe);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+            if (!attributes.owner().equals(me)) {
+                throw new IOException("the directory belongs to " + attributes.owner().getName() + ", not to "
+                        + me.getName());
+            }
+            if (attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+                    || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new IOException("others may write to the directory ("
+                        + PosixFilePermissions.toString(attributes.permissions()) + "); its entries are code this"
+                        + " process loads");
+            }
+        }
+    }
+
+    private static void readBuilds() throws IOException {
+        if (builds != null) {
+            return;
+        }
+        MessageDigest digest = sha256();
+        digest.update(("rubric-class-cache " + FORMAT + " java " + System.getProperty("java.vm.version") + " "
+                + System.getProperty("java.vm.vendor") + "\n").getBytes(StandardCharsets.UTF_8));
+        Set<Path> read = new HashSet<>();
+        for (String name : BUILDS) {
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, ClassCache.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                digest.update((name + " absent\n").getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            Path where = location(type);
+            if (read.add(where)) {
+                digest.update((where.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+                build(where, digest);
+            }
+        }
+        builds = digest.digest();
+    }
+
+    private static Path location(Class<?> type) throws IOException {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
-            return type.getName() + " from the platform";
+            throw new IOException("cannot tell where " + type.getName() + " was loaded from");
         }
         try {
-            Path where = Path.of(source.getLocation().toURI());
-            if (!Files.isDirectory(where)) {
-                return where + " " + Files.size(where) + " " + Files.getLastModifiedTime(where).toMillis() + "\n";
-            }
-            StringBuilder all = new StringBuilder(where.toString()).append('\n');
+            return Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new IOException("cannot read the build of " + type.getName() + " at " + source.getLocation()
+                    + " (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Adds a jar's central directory, or a classes folder's files with their content, to the digest: by a CRC-32C,
+     * which a JVM that has just started computes some hundred times faster than a SHA-256. It tells builds apart, not
+     * an attacker's entries from the cache's own: that is the directory's permissions' part.
+     */
+    private static void build(Path where, MessageDigest digest) throws IOException {
+        CRC32C crc = new CRC32C();
+        long bytes = 0;
+        if (Files.isDirectory(where)) {
             try (Stream<Path> files = Files.walk(where)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    all.append(where.relativize(file)).append(' ').append(Files.size(file)).append(' ')
-                            .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+                    byte[] name = (where.relativize(file) + "\n").getBytes(StandardCharsets.UTF_8);
+                    byte[] content = Files.readAllBytes(file);
+                    crc.update(name);
+                    crc.update(content);
+                    bytes += name.length + content.length;
                 }
             }
-            return all.toString();
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            // unknown build: an entry keyed by the time will not be found again, which is safe
-            return type.getName() + " unknown build " + System.nanoTime();
+        } else {
+            bytes = centralDirectory(where, crc);
         }
+        digest.update(ByteBuffer.allocate(16).putLong(crc.getValue()).putLong(bytes).flip());
+    }
+
+    /** @return how many bytes of the jar went into the CRC: its central directory, or the whole file */
+    private static long centralDirectory(Path where, CRC32C crc) throws IOException {
+        try (FileChannel jar = FileChannel.open(where)) {
+            long size = jar.size();
+            // the end of central directory record: 22 bytes, then a comment of up to 65,535
+            int tail = (int) Math.min(size, 22 + 65_535);
+            ByteBuffer end = readFully(jar, size - tail, tail).order(ByteOrder.LITTLE_ENDIAN);
+            for (int at = tail - 22; at >= 0; at--) {
+                if (end.getInt(at) == 0x06054b50) {
+                    long cenSize = Integer.toUnsignedLong(end.getInt(at + 12));
+                    long cenOffset = Integer.toUnsignedLong(end.getInt(at + 16));
+                    if (cenSize == 0xFFFFFFFFL || cenOffset == 0xFFFFFFFFL || cenOffset + cenSize > size) {
+                        break; // ZIP64 or unusual: the whole file instead
+                    }
+                    crc.update(readFully(jar, cenOffset, (int) cenSize));
+                    return cenSize;
+                }
+            }
+            ByteBuffer all = ByteBuffer.allocate(64 << 10);
+            jar.position(0);
+            while (jar.read(all.clear()) > 0) {
+                crc.update(all.flip());
+            }
+            return size;
+        }
+    }
+
+    private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) >= 0) {
+            // a file channel may read less than asked
+        }
+        return buffer.flip();
     }
 
     private static MessageDigest sha256() {

@@ -98,7 +98,8 @@ final class EvidenceIndex {
      * Lets the index ask the session which objects are facts of this evaluation, instead of indexing every fact
      * up front: most facts are never cited, and the session already keeps its facts by identity.
      *
-     * @param held tells whether an object is one of the facts in the session (all, or those a rule can match)
+     * @param held tells whether an object is one of the facts in the session (all, or those a rule can match); null
+     *     when the session is given back, after which the index looks through the facts themselves
      */
     void attach(Predicate<Object> held) {
         this.held = held;

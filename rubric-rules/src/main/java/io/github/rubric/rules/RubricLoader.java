@@ -144,16 +144,18 @@ public final class RubricLoader {
      * Keeps the Java classes compiled for each rubric's rules in a directory, and takes them from there when the
      * same rubric is compiled again: Drools compiles each rule's consequence as Java, about two fifths of compiling a
      * rubric (measured in {@code docs/performance.md}). An entry is found by a SHA-256 of the rule text, the rubric's
-     * name, and the exact builds of Rubric, Drools, the Java compiler and the JVM, so a changed rubric or a new
-     * version of any of them makes a new entry. An entry that cannot be read, or is damaged, is compiled as usual
-     * and written again, with a warning in the log; so is an entry that cannot be written. Nothing removes old
-     * entries; the directory may be emptied at any time.
+     * name, and the builds of Rubric, Drools, MVEL, the Java compiler and the JVM (each jar's list of entries with
+     * their sizes and CRC-32s), so a changed rubric or another build of any of them makes a new entry. An entry that
+     * cannot be read, or is damaged, is compiled as usual and written again, with a warning in the log that says
+     * what was wrong; so is an entry that cannot be written. Nothing removes old entries; the directory may be
+     * emptied at any time.
      *
-     * <p>The entries are code that this process loads: the directory must be writable only by whoever runs it. The
-     * key does not cover classes of the application's own that rules use (fact classes on its class path); after
-     * changing those, empty the directory.
+     * <p>The entries are code that this process loads. The directory is made readable and writable by its owner
+     * only; if it belongs to someone else, or others may write to it, the cache stays off (with a warning) and rules
+     * are compiled as usual. The key does not cover other classes that rules use: the application's own fact
+     * classes, or libraries a trusted rubric calls. After changing those, empty the directory.
      *
-     * @param directory where the entries are kept; made when the first one is written
+     * @param directory where the entries are kept; made when first used
      * @return this loader
      * @throws IllegalStateException if a cache was already set
      */

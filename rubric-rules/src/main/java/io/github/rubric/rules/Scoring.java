@@ -71,7 +71,7 @@ public final class Scoring {
     /**
      * Lets evidence be found through the session the facts are in.
      *
-     * @param held tells whether an object is one of the facts in the session
+     * @param held tells whether an object is one of the facts in the session; null once the session is given back
      */
     void attach(Predicate<Object> held) {
         evidence.attach(held);

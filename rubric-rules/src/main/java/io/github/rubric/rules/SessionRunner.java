@@ -177,6 +177,8 @@ final class SessionRunner {
             normal = !stop.get();
             return result;
         } finally {
+            // the session's facts are emptied for the next evaluation: nothing may ask them of this one after
+            scoring.attach(null);
             // Whoever clears `running` owns the session: if the caller's time ran out and it took the session to
             // halt it, the session is not reused.
             boolean ours = running.compareAndSet(session, null);

@@ -8,10 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.rubric.model.result.Scorecard;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +62,58 @@ class ClassCacheTest {
         assertThat(entries()).hasSize(1);
         assertThat(deductions(before)).containsExactlyElementsOf(EXPECTED);
         assertThat(Scorecards.toJson(after)).isEqualTo(Scorecards.toJson(before));
+    }
+
+    @Test
+    void theClassesOfAnEntryAreTheOnesTheRulesRun() throws IOException {
+        // GIVEN an entry whose consequence class says VERIFIED where the rule file says verified (same length, so
+        // the class stays valid), signed anew as the cache signs its entries
+        Rubric.loader().classCache(directory).fromString("cached.drl", RULES);
+        Path entry = entries().get(0);
+        String hex = entry.getFileName().toString().replace(".classes", "");
+        Map<String, byte[]> classes = ClassCache.decode(Files.readAllBytes(entry), hex);
+        byte[] from = "verified complaint on ".getBytes(StandardCharsets.UTF_8);
+        byte[] to = "VERIFIED complaint on ".getBytes(StandardCharsets.UTF_8);
+        int changed = 0;
+        for (byte[] bytes : classes.values()) {
+            for (int i = 0; i + from.length <= bytes.length; i++) {
+                if (Arrays.equals(bytes, i, i + from.length, from, 0, from.length)) {
+                    System.arraycopy(to, 0, bytes, i, to.length);
+                    changed++;
+                }
+            }
+        }
+        Files.write(entry, ClassCache.encode(classes, hex));
+
+        // WHEN the rubric is compiled again
+        Scorecard card = score(Rubric.loader().classCache(directory).fromString("cached.drl", RULES));
+
+        // THEN its deduction comes from the entry's class, not from a compile of the file
+        assertThat(changed).isEqualTo(1);
+        assertThat(deductions(card)).containsExactly(
+                "1.2 verified complaints, each: VERIFIED complaint on 2024-07-01 -0.5 [complaints[0]]");
+    }
+
+    @Test
+    void aDirectoryOthersMayWriteToIsNotUsed() throws IOException {
+        // GIVEN a cache directory anyone may write to (on a file system with POSIX permissions)
+        Assumptions.assumeTrue(directory.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path open = Files.createDirectory(directory.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        // WHEN a rubric is compiled with it, twice
+        RubricLoader loader = Rubric.loader().classCache(open);
+        Scorecard card = score(loader.fromString("cached.drl", RULES));
+        RubricLoader again = Rubric.loader().classCache(open);
+        again.fromString("cached.drl", RULES);
+
+        // THEN the cache is off: nothing is written there or read from there, and the rubric scores as written
+        assertThat(deductions(card)).containsExactlyElementsOf(EXPECTED);
+        assertThat(loader.classCache().writes()).isZero();
+        assertThat(again.classCache().hits()).isZero();
+        try (Stream<Path> files = Files.list(open)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test
