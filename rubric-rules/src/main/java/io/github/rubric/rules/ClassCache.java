@@ -49,9 +49,9 @@ import org.slf4j.LoggerFactory;
  * <p>An entry is found by a SHA-256 of everything its classes were made from: the rule text as compiled (after
  * {@link Gates} wrote in its gates), the rubric's name, and the builds of the engine, the fact model, Drools, MVEL,
  * the Eclipse compiler and the JVM. A jar's build is its central directory (every entry's name, size and CRC-32);
- * a classes folder's, the content of its files; each taken by a CRC-32C (see {@link #build}). An entry ends with a SHA-256 of its content: a damaged, truncated or
- * unreadable entry is compiled again and written anew. Writes go to a temporary file moved into place, so that a
- * reader never sees half an entry.
+ * a classes folder's, the content of its files; each taken by a CRC-32C (see {@link #build}). An entry ends with a
+ * SHA-256 of its content: a damaged, truncated or unreadable entry is compiled again and written anew. Writes go to
+ * a temporary file moved into place, so that a reader never sees half an entry.
  *
  * <p>The cache is off, with one warning in the log, when a build cannot be read (a jar inside another jar, say), or
  * when the directory is not the user's own or others may write to it: its entries are code this process loads.
@@ -71,8 +71,10 @@ final class ClassCache {
             "org.kie.internal.builder.KnowledgeBuilder", "org.drools.drl.parser.DrlParser",
             "org.drools.drl.ast.descr.RuleDescr", "org.mvel2.MVEL", "org.kie.memorycompiler.JavaCompiler",
             "org.drools.ecj.EclipseJavaCompiler", "org.eclipse.jdt.internal.compiler.Compiler");
-    /** The builds an entry depends on, read once per JVM; empty when one could not be read. */
+    /** The builds an entry depends on, read once per JVM; null until read. */
     private static volatile byte[] builds;
+    /** Why the builds could not be read, once tried; every cache of this JVM is then off. */
+    private static volatile String buildsUnread;
 
     private final Path directory;
     private final AtomicInteger hits = new AtomicInteger();
@@ -81,7 +83,7 @@ final class ClassCache {
     private volatile String off;
     private volatile boolean checked;
 
-    /** @param directory where entries are kept; made when the first entry is written */
+    /** @param directory where entries are kept; made when first used */
     ClassCache(Path directory) {
         this.directory = directory;
     }
@@ -226,8 +228,9 @@ final class ClassCache {
             throw new Damaged("it is cut short (" + entry.length + " bytes)");
         }
         int length = entry.length - DIGEST_BYTES;
-        byte[] expected = sha256().digest(Arrays.copyOf(entry, length));
-        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(entry, length, entry.length))) {
+        MessageDigest content = sha256();
+        content.update(entry, 0, length);
+        if (!MessageDigest.isEqual(content.digest(), Arrays.copyOfRange(entry, length, entry.length))) {
             throw new Damaged("its SHA-256 does not match its content (damaged or cut short)");
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry, 0, length));
@@ -300,7 +303,7 @@ final class ClassCache {
                         readBuilds();
                         checkDirectory();
                     } catch (IOException | RuntimeException e) {
-                        off = e.getMessage();
+                        off = e.getMessage() != null ? e.getMessage() : e.toString();
                         LOG.warn("the compiled-class cache {} is off: {}", directory, off);
                     }
                     checked = true;
@@ -343,10 +346,22 @@ final class ClassCache {
         }
     }
 
-    private static void readBuilds() throws IOException {
+    private static synchronized void readBuilds() throws IOException {
         if (builds != null) {
             return;
         }
+        if (buildsUnread != null) {
+            throw new IOException(buildsUnread);
+        }
+        try {
+            builds = digestBuilds();
+        } catch (IOException | RuntimeException e) {
+            buildsUnread = e.getMessage() != null ? e.getMessage() : e.toString();
+            throw e;
+        }
+    }
+
+    private static byte[] digestBuilds() throws IOException {
         MessageDigest digest = sha256();
         digest.update(("rubric-class-cache " + FORMAT + " java " + System.getProperty("java.vm.version") + " "
                 + System.getProperty("java.vm.vendor") + "\n").getBytes(StandardCharsets.UTF_8));
@@ -365,7 +380,7 @@ final class ClassCache {
                 build(where, digest);
             }
         }
-        builds = digest.digest();
+        return digest.digest();
     }
 
     private static Path location(Class<?> type) throws IOException {

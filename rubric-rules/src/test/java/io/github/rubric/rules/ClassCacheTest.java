@@ -101,16 +101,9 @@ class ClassCacheTest {
         Path open = Files.createDirectory(directory.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        // WHEN a rubric is compiled with it, twice
-        RubricLoader loader = Rubric.loader().classCache(open);
-        Scorecard card = score(loader.fromString("cached.drl", RULES));
-        RubricLoader again = Rubric.loader().classCache(open);
-        again.fromString("cached.drl", RULES);
-
-        // THEN the cache is off: nothing is written there or read from there, and the rubric scores as written
-        assertThat(deductions(card)).containsExactlyElementsOf(EXPECTED);
-        assertThat(loader.classCache().writes()).isZero();
-        assertThat(again.classCache().hits()).isZero();
+        // WHEN a rubric is compiled with it, twice, THEN the cache is off: the rubric scores as written, and nothing
+        // is written there or read from there
+        compiledTwiceWithTheCacheOff(open);
         try (Stream<Path> files = Files.list(open)) {
             assertThat(files).isEmpty();
         }
@@ -187,16 +180,9 @@ class ClassCacheTest {
         // GIVEN a cache "directory" that is a file
         Path file = Files.writeString(directory.resolve("not-a-directory"), "x");
 
-        // WHEN a rubric is compiled with it, twice
-        RubricLoader loader = Rubric.loader().classCache(file);
-        Scorecard card = score(loader.fromString("cached.drl", RULES));
-        RubricLoader again = Rubric.loader().classCache(file);
-        again.fromString("cached.drl", RULES);
-
-        // THEN it compiles and scores as without a cache; nothing was written or read
-        assertThat(deductions(card)).containsExactlyElementsOf(EXPECTED);
-        assertThat(loader.classCache().writes()).isZero();
-        assertThat(again.classCache().hits()).isZero();
+        // WHEN a rubric is compiled with it, twice, THEN it compiles and scores as without a cache; nothing was
+        // written or read
+        compiledTwiceWithTheCacheOff(file);
     }
 
     @Test
@@ -226,6 +212,17 @@ class ClassCacheTest {
         RubricLoader loader = Rubric.loader().classCache(directory);
         assertThatIllegalStateException().isThrownBy(() -> loader.classCache(directory.resolve("other")))
                 .withMessage("class cache was already set to " + directory);
+    }
+
+    /** Compiles the rubric twice with a class cache in a directory it cannot use: it scores as written, uncached. */
+    private static void compiledTwiceWithTheCacheOff(Path cacheDirectory) {
+        RubricLoader loader = Rubric.loader().classCache(cacheDirectory);
+        Scorecard card = score(loader.fromString("cached.drl", RULES));
+        RubricLoader again = Rubric.loader().classCache(cacheDirectory);
+        again.fromString("cached.drl", RULES);
+        assertThat(deductions(card)).containsExactlyElementsOf(EXPECTED);
+        assertThat(loader.classCache().writes()).isZero();
+        assertThat(again.classCache().hits()).isZero();
     }
 
     private static Scorecard score(Rubric rubric) {
