@@ -303,7 +303,7 @@ final class ClassCache {
                         readBuilds();
                         checkDirectory();
                     } catch (IOException | RuntimeException e) {
-                        off = e.getMessage() != null ? e.getMessage() : e.toString();
+                        off = reason(e);
                         LOG.warn("the compiled-class cache {} is off: {}", directory, off);
                     }
                     checked = true;
@@ -313,8 +313,16 @@ final class ClassCache {
         return off == null;
     }
 
+    /** This class's own reasons are sentences; a file system's exceptions name only the path, so their kind too. */
+    private static String reason(Exception e) {
+        return e.getClass() == IOException.class && e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
     private void checkDirectory() throws IOException {
         boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new IOException("it is a file, not a directory");
+        }
         if (!Files.isDirectory(directory)) {
             if (posix) {
                 Files.createDirectories(directory,
@@ -356,7 +364,7 @@ final class ClassCache {
         try {
             builds = digestBuilds();
         } catch (IOException | RuntimeException e) {
-            buildsUnread = e.getMessage() != null ? e.getMessage() : e.toString();
+            buildsUnread = reason(e);
             throw e;
         }
     }

@@ -357,8 +357,8 @@ final class FactFilter {
 
     /** @return n of a gate's {@code rule == n} node (Drools reads the number as a long), or null for any other node */
     private static Long ruleTested(AlphaNode alpha) {
-        if (alpha.getConstraint() instanceof IndexableConstraint test && test.getConstraintType() == ConstraintTypeOperator.EQUAL
-                && test.getField() != null
+        if (alpha.getConstraint() instanceof IndexableConstraint test
+                && test.getConstraintType() == ConstraintTypeOperator.EQUAL && test.getField() != null
                 && (test.getField().getValue() instanceof Long || test.getField().getValue() instanceof Integer)) {
             return ((Number) test.getField().getValue()).longValue();
         }
@@ -386,9 +386,12 @@ final class FactFilter {
         }
         ObjectSink[][] sinks = new ObjectSink[gateFacts.size()][];
         for (ObjectSink sink : nodes[0].getObjectSinkPropagator().getSinks()) {
-            Integer gate = sink instanceof AlphaNode alpha ? gateOfRule.get(ruleTested(alpha)) : null;
+            if (!(sink instanceof AlphaNode alpha)) {
+                return UNROUTED;
+            }
+            Integer gate = gateOfRule.get(ruleTested(alpha));
             if (gate == null || sinks[gate] != null
-                    || !(below(((AlphaNode) sink).getObjectSinkPropagator().getSinks(), Map.of()) instanceof Sinks end)) {
+                    || !(below(alpha.getObjectSinkPropagator().getSinks(), Map.of()) instanceof Sinks end)) {
                 return UNROUTED;
             }
             sinks[gate] = end.sinks();
