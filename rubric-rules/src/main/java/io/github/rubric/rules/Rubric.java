@@ -213,7 +213,7 @@ public final class Rubric {
     public Scorecard score(FactSet facts) {
         // Without the checks of evaluate(): scoring many subjects should not pay for explanations nobody reads.
         Tally tally = new Tally();
-        Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
+        Scoring scoring = new Scoring(source.name(), items, rules, new EvidenceIndex(facts), facts.subject(), tally);
         SessionRunner.run(source.name(), sessions, filter, scoring, tally, facts, limits, isolated);
         return ScorecardBuilder.build(items, ref(), facts, tally);
     }
@@ -230,7 +230,7 @@ public final class Rubric {
     public Evaluation evaluate(FactSet facts) {
         List<Check> checks;
         Tally tally = new Tally();
-        Scoring scoring = new Scoring(source.name(), definition, rules, new EvidenceIndex(facts), facts.subject(), tally);
+        Scoring scoring = new Scoring(source.name(), items, rules, new EvidenceIndex(facts), facts.subject(), tally);
         // every fact inserted, unfiltered: the explanation lists the facts each criterion examined
         checks = SessionRunner.run(source.name(), sessions, null, filter.gateFacts(), scoring, tally, facts, limits,
                 isolated, session -> Examiner.checks(rules, shapes, session, facts, tally.firings));

@@ -51,6 +51,7 @@ import org.kie.api.runtime.rule.Match;
 public final class Scoring {
     private final String rubricFile;
     private final RubricDefinition definition;
+    private final ItemIndex items;
     private final Map<String, RuleInfo> rules;
     private final EvidenceIndex evidence;
     private final Subject subject;
@@ -58,10 +59,11 @@ public final class Scoring {
     private final Set<String> converted = new HashSet<>();
     private Match current;
 
-    Scoring(String rubricFile, RubricDefinition definition, Map<String, RuleInfo> rules, EvidenceIndex evidence,
+    Scoring(String rubricFile, ItemIndex items, Map<String, RuleInfo> rules, EvidenceIndex evidence,
             Subject subject, Tally tally) {
         this.rubricFile = rubricFile;
-        this.definition = definition;
+        this.definition = items.definition();
+        this.items = items;
         this.rules = rules;
         this.evidence = evidence;
         this.subject = subject;
@@ -177,7 +179,7 @@ public final class Scoring {
      */
     public void convert(Number value, Number outOf, String reason, Object... facts) {
         String itemId = itemOf("convert");
-        Item item = definition.item(itemId).orElseThrow();
+        Item item = items.item(itemId).orElseThrow();
         if (item.needsJudgement()) {
             throw new EvaluationException(where() + " converts a result into item '" + itemId + "', which is "
                     + (item.discretionary() ? "discretionary" : "graded") + "; only items scored by their rules convert");
@@ -232,7 +234,7 @@ public final class Scoring {
      * @param facts further facts it rests on
      */
     public void zero(String reason, Object... facts) {
-        BigDecimal max = definition.item(itemOf("zero")).orElseThrow().maxPoints();
+        BigDecimal max = items.item(itemOf("zero")).orElseThrow().maxPoints();
         record(max, true, fill(reason, max, Map.of()), facts);
     }
 
