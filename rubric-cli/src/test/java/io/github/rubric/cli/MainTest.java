@@ -95,6 +95,37 @@ class MainTest {
     }
 
     @Test
+    void scoreKeepsTheRulesClassesWhereTheLauncherSays() throws IOException {
+        // GIVEN the launcher's system property naming a class cache
+        Path facts = example("branch-with-shortfalls.yaml");
+        Path cache = dir.resolve("class-cache");
+        String before = System.getProperty(Main.CLASS_CACHE);
+        System.setProperty(Main.CLASS_CACHE, cache.toString());
+        try {
+            // WHEN the rubric scores twice
+            int first = main.run("score", RUBRIC, facts.toString());
+            String printed = out();
+            out.reset();
+            int second = main.run("score", RUBRIC, facts.toString());
+
+            // THEN the first run kept one entry of compiled classes there, and both printed the same scorecard
+            assertThat(first).isEqualTo(Main.OK);
+            assertThat(second).isEqualTo(Main.OK);
+            assertThat(out()).isEqualTo(printed);
+            try (var entries = Files.list(cache)) {
+                assertThat(entries.map(p -> p.getFileName().toString())).singleElement()
+                        .satisfies(name -> assertThat(name).endsWith(".classes"));
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(Main.CLASS_CACHE);
+            } else {
+                System.setProperty(Main.CLASS_CACHE, before);
+            }
+        }
+    }
+
+    @Test
     void scoreReportsBadFactsWithFileLineAndFieldAndExitsOne() throws IOException {
         // GIVEN a facts file with an unknown meeting type on line 4
         Path facts = file("bad.yaml", """
