@@ -12,9 +12,11 @@ import io.github.rubric.rules.RubricLoader;
 import io.github.rubric.rules.Scorecards;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code rubric} command: {@code score} a facts file against a rubric file, {@code lint} rubric files,
@@ -220,7 +222,12 @@ public final class Main {
         RubricLoader loader = Rubric.loader();
         String cache = System.getProperty(CLASS_CACHE, "");
         if (!cache.isBlank()) {
-            loader.classCache(Path.of(cache));
+            try {
+                loader.classCache(Path.of(cache));
+            } catch (InvalidPathException e) {
+                LoggerFactory.getLogger(Main.class).warn("the class cache {} is off: it is not a path ({})", cache,
+                        e.getMessage());
+            }
         }
         if (name.startsWith("classpath:")) {
             return loader.fromClasspath(name.substring("classpath:".length()));

@@ -5,13 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -43,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Java classes compiled from rubrics' rules, kept in a directory (see {@link RubricLoader#classCache}). Drools
- * writes each consequence and its invoker as Java source and compiles them with the Eclipse compiler, about two
- * fifths of compiling a rubric; given the classes compiled before from the same source, it takes them instead.
+ * writes each consequence and its invoker as Java source and compiles them with the Eclipse compiler, a quarter to
+ * two fifths of compiling a rubric; given the classes compiled before from the same source, it takes them instead.
  *
  * <p>An entry is found by a SHA-256 of everything its classes were made from: the rule text as compiled (after
  * {@link Gates} wrote in its gates), the rubric's name, and the builds of the engine, the fact model, Drools, MVEL,
@@ -53,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * SHA-256 of its content: a damaged, truncated or unreadable entry is compiled again and written anew. Writes go to
  * a temporary file moved into place, so that a reader never sees half an entry.
  *
- * <p>The cache is off, with one warning in the log, when a build cannot be read (a jar inside another jar, say), or
- * when the directory is not the user's own or others may write to it: its entries are code this process loads.
+ * <p>The cache is off, with a warning in the log, when a build cannot be read (a jar inside another jar, say), or
+ * when the directory is not the user's own or others may write to it (checked where the file system has POSIX
+ * owners and permissions): its entries are code this process loads.
  */
 final class ClassCache {
     private static final Logger LOG = LoggerFactory.getLogger(ClassCache.class);
@@ -73,7 +75,7 @@ final class ClassCache {
             "org.drools.ecj.EclipseJavaCompiler", "org.eclipse.jdt.internal.compiler.Compiler");
     /** The builds an entry depends on, read once per JVM; null until read. */
     private static volatile byte[] builds;
-    /** Why the builds could not be read, once tried; every cache of this JVM is then off. */
+    /** Why a build has no location to read, once found; every cache of this JVM is then off. */
     private static volatile String buildsUnread;
 
     private final Path directory;
@@ -117,7 +119,7 @@ final class ClassCache {
      *     is no entry, or it cannot be read, or it is damaged (then the rules are compiled as usual)
      */
     CompilationCache read(Key key) {
-        Map<String, byte[]> classes;
+        CompilationCache cache;
         try {
             if (!Files.exists(key.file(), LinkOption.NOFOLLOW_LINKS)) {
                 return null;
@@ -128,7 +130,7 @@ final class ClassCache {
             if (Files.size(key.file()) > LARGEST) {
                 throw new Damaged("it is larger than " + LARGEST + " bytes");
             }
-            classes = decode(Files.readAllBytes(key.file()), key.hex());
+            cache = byOrigin(decode(Files.readAllBytes(key.file()), key.hex()));
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
@@ -137,7 +139,7 @@ final class ClassCache {
             return null;
         }
         hits.incrementAndGet();
-        return byOrigin(classes);
+        return cache;
     }
 
     /** What is wrong with an entry. */
@@ -269,9 +271,12 @@ final class ClassCache {
      * listed under its own name and under every class whose name, followed by {@code $}, begins its own; a class
      * listed twice is only written twice, with the same bytes.
      */
-    private static CompilationCache byOrigin(Map<String, byte[]> classes) {
+    private static CompilationCache byOrigin(Map<String, byte[]> classes) throws Damaged {
         Map<String, List<CompilationCacheEntry>> bySource = new HashMap<>();
         for (String name : classes.keySet()) {
+            if (!name.endsWith(".class") || name.length() == ".class".length()) {
+                throw new Damaged("it holds " + name + ", which is not the name of a class file");
+            }
             String stem = name.substring(0, name.length() - ".class".length());
             List<CompilationCacheEntry> entries = new ArrayList<>();
             for (Map.Entry<String, byte[]> other : classes.entrySet()) {
@@ -315,7 +320,8 @@ final class ClassCache {
 
     /** This class's own reasons are sentences; a file system's exceptions name only the path, so their kind too. */
     private static String reason(Exception e) {
-        return e.getClass() == IOException.class && e.getMessage() != null ? e.getMessage() : e.toString();
+        boolean own = e.getClass() == IOException.class || e instanceof NoBuild;
+        return own && e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private void checkDirectory() throws IOException {
@@ -324,33 +330,47 @@ final class ClassCache {
             throw new IOException("it is a file, not a directory");
         }
         if (!Files.isDirectory(directory)) {
-            if (posix) {
-                Files.createDirectories(directory,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(directory);
+            if (directory.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(directory.toAbsolutePath().getParent());
+            }
+            try {
+                // the cache's own directory for its owner only; its parents as any directory is made
+                if (posix) {
+                    Files.createDirectory(directory,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(directory);
+                }
+            } catch (FileAlreadyExistsException madeMeanwhile) {
+                // another process made it first: checked below like any directory found
             }
         }
-        if (posix) {
-            PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class);
-            // who runs this JVM: the owner of a file it makes (user.name may name no one in a container)
+        if (!posix) {
+            return; // no owner and permission bits to check (see RubricLoader.classCache)
+        }
+        PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class);
+        if (attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+                || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IOException("others may write to the directory ("
+                    + PosixFilePermissions.toString(attributes.permissions()) + "); its entries are code this"
+                    + " process loads");
+        }
+        // who runs this JVM: the owner of a file it makes (user.name may name no one in a container)
+        UserPrincipal me;
+        try {
             Path probe = Files.createTempFile(directory, "owner", ".tmp");
-            UserPrincipal me;
             try {
                 me = Files.getOwner(probe);
             } finally {
                 Files.deleteIfExists(probe);
             }
-            if (!attributes.owner().equals(me)) {
-                throw new IOException("the directory belongs to " + attributes.owner().getName() + ", not to "
-                        + me.getName());
-            }
-            if (attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
-                    || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw new IOException("others may write to the directory ("
-                        + PosixFilePermissions.toString(attributes.permissions()) + "); its entries are code this"
-                        + " process loads");
-            }
+        } catch (IOException e) {
+            throw new IOException("this process cannot write to the directory, which belongs to "
+                    + attributes.owner().getName() + " (" + e + ")", e);
+        }
+        if (!attributes.owner().equals(me)) {
+            throw new IOException("the directory belongs to " + attributes.owner().getName() + ", not to "
+                    + me.getName());
         }
     }
 
@@ -363,8 +383,10 @@ final class ClassCache {
         }
         try {
             builds = digestBuilds();
-        } catch (IOException | RuntimeException e) {
-            buildsUnread = reason(e);
+        } catch (NoBuild e) {
+            // a jar inside another jar, say: it will not change while this JVM runs (a failed read of a file
+            // might, an interrupted one say, and is tried again by the next cache)
+            buildsUnread = e.getMessage();
             throw e;
         }
     }
@@ -391,16 +413,25 @@ final class ClassCache {
         return digest.digest();
     }
 
-    private static Path location(Class<?> type) throws IOException {
+    /** A class whose build cannot be located as a file or folder. */
+    private static final class NoBuild extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NoBuild(String message) {
+            super(message);
+        }
+    }
+
+    private static Path location(Class<?> type) throws NoBuild {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null) {
-            throw new IOException("cannot tell where " + type.getName() + " was loaded from");
+            throw new NoBuild("cannot tell where " + type.getName() + " was loaded from");
         }
         try {
             return Path.of(source.getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {
-            throw new IOException("cannot read the build of " + type.getName() + " at " + source.getLocation()
-                    + " (" + e + ")", e);
+            throw new NoBuild("cannot read the build of " + type.getName() + " at " + source.getLocation() + " (" + e
+                    + ")");
         }
     }
 
@@ -428,13 +459,16 @@ final class ClassCache {
         digest.update(ByteBuffer.allocate(16).putLong(crc.getValue()).putLong(bytes).flip());
     }
 
-    /** @return how many bytes of the jar went into the CRC: its central directory, or the whole file */
+    /**
+     * @return how many bytes of the jar went into the CRC: its central directory, or the whole file. Read with a
+     *     {@link RandomAccessFile}, which an interrupt of the thread does not close as it closes a file channel.
+     */
     private static long centralDirectory(Path where, CRC32C crc) throws IOException {
-        try (FileChannel jar = FileChannel.open(where)) {
-            long size = jar.size();
+        try (RandomAccessFile jar = new RandomAccessFile(where.toFile(), "r")) {
+            long size = jar.length();
             // the end of central directory record: 22 bytes, then a comment of up to 65,535
             int tail = (int) Math.min(size, 22 + 65_535);
-            ByteBuffer end = readFully(jar, size - tail, tail).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer end = ByteBuffer.wrap(read(jar, size - tail, tail)).order(ByteOrder.LITTLE_ENDIAN);
             for (int at = tail - 22; at >= 0; at--) {
                 if (end.getInt(at) == 0x06054b50) {
                     long cenSize = Integer.toUnsignedLong(end.getInt(at + 12));
@@ -442,25 +476,24 @@ final class ClassCache {
                     if (cenSize == 0xFFFFFFFFL || cenOffset == 0xFFFFFFFFL || cenOffset + cenSize > size) {
                         break; // ZIP64 or unusual: the whole file instead
                     }
-                    crc.update(readFully(jar, cenOffset, (int) cenSize));
+                    crc.update(read(jar, cenOffset, (int) cenSize));
                     return cenSize;
                 }
             }
-            ByteBuffer all = ByteBuffer.allocate(64 << 10);
-            jar.position(0);
-            while (jar.read(all.clear()) > 0) {
-                crc.update(all.flip());
+            byte[] all = new byte[64 << 10];
+            jar.seek(0);
+            for (int n = jar.read(all); n > 0; n = jar.read(all)) {
+                crc.update(all, 0, n);
             }
             return size;
         }
     }
 
-    private static ByteBuffer readFully(FileChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) >= 0) {
-            // a file channel may read less than asked
-        }
-        return buffer.flip();
+    private static byte[] read(RandomAccessFile file, long position, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        file.seek(position);
+        file.readFully(bytes);
+        return bytes;
     }
 
     private static MessageDigest sha256() {

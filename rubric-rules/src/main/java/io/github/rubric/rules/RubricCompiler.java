@@ -64,13 +64,7 @@ final class RubricCompiler {
                     boolean factsLookedUp, List<Gates.Gate> gates) {
     }
 
-    /**
-     * Drools keeps the bytecode of every class it compiled for the rules (consequences, their invokers, functions)
-     * after loading it, for knowledge bases that later change or are serialised; a compiled rubric does neither. Each
-     * class is loaded now (most already are), after which its class loader finds it loaded and never reads the
-     * bytes again, and the bytes are dropped: a fifth of a compiled rubric's heap. If any class fails to load, the
-     * bytes stay.
-     */
+    /** @return the bytes of every class Drools compiled for the rules, by resource name ({@code a/b/C.class}) */
     private static Map<String, byte[]> classBytes(KieBase kieBase) {
         Map<String, byte[]> classes = new HashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
@@ -82,7 +76,17 @@ final class RubricCompiler {
         return classes;
     }
 
-    private static void dropClassBytes(KieBase kieBase) {
+    /**
+     * Drools keeps the bytecode of every class it compiled for the rules (consequences, their invokers, functions)
+     * after loading it, for knowledge bases that later change or are serialised; a compiled rubric does neither. Each
+     * class is loaded now (most already are), after which its class loader finds it loaded and never reads the
+     * bytes again, and the bytes are dropped: a fifth of a compiled rubric's heap. If any class fails to load, the
+     * bytes stay.
+     *
+     * @return the first failure to load a class, or null
+     */
+    private static Throwable dropClassBytes(KieBase kieBase) {
+        Throwable first = null;
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             if (!(kiePackage instanceof InternalKnowledgePackage pkg)
                     || !(pkg.getDialectRuntimeRegistry().getDialectData("java") instanceof JavaDialectRuntimeData java)
@@ -96,10 +100,12 @@ final class RubricCompiler {
                 }
             } catch (ClassNotFoundException | LinkageError e) {
                 LOG.debug("keeping the rules' class bytes of package {}: {}", pkg.getName(), e.toString());
+                first = first == null ? e : first;
                 continue;
             }
             java.getStore().clear();
         }
+        return first;
     }
 
     /**
@@ -145,11 +151,33 @@ final class RubricCompiler {
      * @return the builder holding the compiled rules or the problems found
      */
     static Built build(RubricSource source, ClassCache cache) {
+        return build(source, cache, true);
+    }
+
+    /**
+     * @param useEntry whether the classes may be taken from the cache; false compiles them and writes the entry anew
+     *     (after an entry's classes failed)
+     */
+    static Built build(RubricSource source, ClassCache cache, boolean useEntry) {
         Gates.Plan plan = Gates.plan(source.text());
         String text = plan == Gates.Plan.NONE ? source.text() : plan.text();
         ClassCache.Key key = cache == null ? null : cache.key(sourcePath(source.name()), text);
-        CompilationCache classes = key == null ? null : cache.read(key);
-        return new Built(build(source, text, classes), key, classes != null);
+        CompilationCache classes = key == null || !useEntry ? null : cache.read(key);
+        if (classes != null) {
+            // the same text compiled without a problem when the entry was written: any problem now is the entry's
+            try {
+                KnowledgeBuilder fromEntry = build(source, text, classes);
+                if (!fromEntry.hasErrors()) {
+                    return new Built(fromEntry, key, true);
+                }
+                LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
+                        source.name(), key.file(), oneLine(fromEntry.getErrors().iterator().next().getMessage()));
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
+                        source.name(), key.file(), e.toString());
+            }
+        }
+        return new Built(build(source, text, null), key, false);
     }
 
     /**
@@ -264,7 +292,12 @@ final class RubricCompiler {
         if (cache != null && built.key() != null && !built.fromCache() && builder == built.builder()) {
             cache.write(built.key(), classBytes(kieBase));
         }
-        dropClassBytes(kieBase);
+        Throwable unloadable = dropClassBytes(kieBase);
+        if (unloadable != null && built.fromCache() && builder == built.builder()) {
+            // the classes compiled for this text loaded when the entry was written (see RubricLoader's retry)
+            throw new IllegalStateException("a class of the compiled-class cache entry does not load: " + unloadable,
+                    unloadable);
+        }
         ResultConstraints.compilable(kieBase);
         return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), looksUpFacts(source),
                 Gates.locate(kieBase, plan));

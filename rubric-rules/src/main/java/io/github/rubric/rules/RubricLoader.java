@@ -142,8 +142,8 @@ public final class RubricLoader {
 
     /**
      * Keeps the Java classes compiled for each rubric's rules in a directory, and takes them from there when the
-     * same rubric is compiled again: Drools compiles each rule's consequence as Java, about two fifths of compiling a
-     * rubric (measured in {@code docs/performance.md}). An entry is found by a SHA-256 of the rule text, the rubric's
+     * same rubric is compiled again: Drools compiles each rule's consequence as Java, a quarter to two fifths of
+     * compiling a rubric (measured in {@code docs/performance.md}). An entry is found by a SHA-256 of the rule text, the rubric's
      * name, and the builds of Rubric, Drools, MVEL, the Java compiler and the JVM (each jar's list of entries with
      * their sizes and CRC-32s), so a changed rubric or another build of any of them makes a new entry. An entry that
      * cannot be read, or is damaged, is compiled as usual and written again, with a warning in the log that says
@@ -152,7 +152,8 @@ public final class RubricLoader {
      *
      * <p>The entries are code that this process loads. The directory is made readable and writable by its owner
      * only; if it belongs to someone else, or others may write to it, the cache stays off (with a warning) and rules
-     * are compiled as usual. The key does not cover other classes that rules use: the application's own fact
+     * are compiled as usual. Those checks need POSIX owners and permissions: on other file systems (Windows) the
+     * directory is used as it is, and keeping it private is the caller's part. The key does not cover other classes that rules use: the application's own fact
      * classes, or libraries a trusted rubric calls. After changing those, empty the directory.
      *
      * @param directory where the entries are kept; made when first used
@@ -288,8 +289,19 @@ public final class RubricLoader {
             throw failure;
         }
         RubricCompiler.Built built = rules;
-        RubricCompiler.Compiled compiled = ClassPathCache.during(() -> RubricCompiler.compile(source, header, built,
-                cache));
+        RubricCompiler.Compiled compiled;
+        try {
+            compiled = ClassPathCache.during(() -> RubricCompiler.compile(source, header, built, cache));
+        } catch (RuntimeException | LinkageError e) {
+            if (!built.fromCache()) {
+                throw e;
+            }
+            // the same text compiled without a problem when its entry was written: a problem now is the entry's
+            LOG.warn("the rules of {} did not load from the compiled-class cache entry {} ({}); compiling them", name,
+                    built.key().file(), e.toString());
+            RubricCompiler.Built fresh = ClassPathCache.during(() -> RubricCompiler.build(source, cache, false));
+            compiled = ClassPathCache.during(() -> RubricCompiler.compile(source, header, fresh, cache));
+        }
         LOG.debug("compiled rubric {} from {} ({} mode) in {} ms", header.definition().id(), name,
                 safe ? "safe" : "trusted", (System.nanoTime() - start) / 1_000_000);
         return new Rubric(source, header, compiled, limits, isolated);

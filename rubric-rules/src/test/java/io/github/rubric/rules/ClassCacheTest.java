@@ -4,6 +4,7 @@ import static io.github.rubric.rules.TestRubrics.FACTS;
 import static io.github.rubric.rules.TestRubrics.deductions;
 import static io.github.rubric.rules.TestRubrics.tinyWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.github.rubric.model.result.Scorecard;
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The classes compiled for a rubric's rules, kept in a directory: a rubric compiled again takes them from there and
@@ -106,6 +109,92 @@ class ClassCacheTest {
         compiledTwiceWithTheCacheOff(open);
         try (Stream<Path> files = Files.list(open)) {
             assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aDirectoryItMakesIsItsOwnersOnly() throws IOException {
+        // GIVEN a cache directory that does not exist yet, nor its parent (on a file system with POSIX permissions)
+        Assumptions.assumeTrue(directory.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path made = directory.resolve("parent").resolve("cache");
+
+        // WHEN a rubric is compiled with it
+        RubricLoader loader = Rubric.loader().classCache(made);
+        loader.fromString("cached.drl", RULES);
+
+        // THEN the cache's directory is readable and writable by its owner only, and holds the entry
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rwx------");
+        assertThat(loader.classCache().writes()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "a name that is not a class file's, name",
+        "class bytes that are not a class, bytes",
+    })
+    void aSignedEntryThatDoesNotHoldClassesIsCompiledAgain(String what, String damage) throws IOException {
+        // GIVEN an entry signed as the cache signs its entries, but holding a name that is not a class file's, or
+        // class bytes that are not a class
+        Rubric.loader().classCache(directory).fromString("cached.drl", RULES);
+        Path entry = entries().get(0);
+        String hex = entry.getFileName().toString().replace(".classes", "");
+        Map<String, byte[]> classes = new java.util.HashMap<>(ClassCache.decode(Files.readAllBytes(entry), hex));
+        if (damage.equals("name")) {
+            classes.put("x", new byte[] {1});
+        } else {
+            classes.replaceAll((name, bytes) -> new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0});
+        }
+        Files.write(entry, ClassCache.encode(classes, hex));
+
+        // WHEN the rubric is compiled again
+        RubricLoader loader = Rubric.loader().classCache(directory);
+        Scorecard card = score(loader.fromString("cached.drl", RULES));
+
+        // THEN it loads and scores as written, compiled, and the entry is written anew
+        assertThat(deductions(card)).as(what).containsExactlyElementsOf(EXPECTED);
+        assertThat(loader.classCache().writes()).as(what).isEqualTo(1);
+        RubricLoader next = Rubric.loader().classCache(directory);
+        next.fromString("cached.drl", RULES);
+        assertThat(next.classCache().hits()).as(what).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedEntryIsReadOnlyAsFarAsItHoldsBytes() throws IOException {
+        // GIVEN an entry whose count of classes, then whose first class's size, says more than it holds, each
+        // signed anew; and one with a byte after its last class
+        byte[] whole = ClassCache.encode(Map.of("a/B.class", new byte[] {1, 2, 3}), "k");
+        byte[] content = java.util.Arrays.copyOf(whole, whole.length - 32);
+        int count = 4 + 4 + 2 + 1; // magic, format, the key as UTF ("k")
+        int size = count + 4 + 2 + "a/B.class".length();
+
+        // WHEN each is decoded, THEN it is refused, saying why
+        assertThatExceptionOfType(ClassCache.Damaged.class)
+                .isThrownBy(() -> ClassCache.decode(signed(withInt(content, count, 1_000_000)), "k"))
+                .withMessage("it lists 1000000 classes in 18 bytes");
+        assertThatExceptionOfType(ClassCache.Damaged.class)
+                .isThrownBy(() -> ClassCache.decode(signed(withInt(content, size, 1_000_000)), "k"))
+                .withMessage("class a/B.class has 1000000 bytes of 3 left");
+        byte[] longer = java.util.Arrays.copyOf(content, content.length + 1);
+        assertThatExceptionOfType(ClassCache.Damaged.class)
+                .isThrownBy(() -> ClassCache.decode(signed(longer), "k"))
+                .withMessage("1 bytes follow its last class");
+        assertThat(ClassCache.decode(whole, "k")).containsOnlyKeys("a/B.class");
+    }
+
+    private static byte[] withInt(byte[] bytes, int at, int value) {
+        byte[] changed = bytes.clone();
+        java.nio.ByteBuffer.wrap(changed).putInt(at, value);
+        return changed;
+    }
+
+    private static byte[] signed(byte[] content) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+            byte[] entry = java.util.Arrays.copyOf(content, content.length + digest.length);
+            System.arraycopy(digest, 0, entry, content.length, digest.length);
+            return entry;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -200,7 +289,7 @@ class ClassCacheTest {
 
         // WHEN it is compiled with a class cache
         RubricLoader loader = Rubric.loader().classCache(directory);
-        org.assertj.core.api.Assertions.assertThatExceptionOfType(RubricException.class)
+        assertThatExceptionOfType(RubricException.class)
                 .isThrownBy(() -> loader.fromString("broken.drl", broken));
 
         // THEN no entry was written
