@@ -51,17 +51,31 @@ final class FactFilter {
     private static final class Reached {
         private ObjectSink[] sinks = new ObjectSink[8];
         private int size;
-        /** Per gated rule, whether a fact of this evaluation reached its {@code not} or {@code collect}. */
-        private final boolean[] gatesReached;
+        /** Per gated rule, how many of this evaluation's facts reached its {@code not} or {@code collect}. */
+        private final int[] gatesReached;
+        /** The gated rules the fact being offered reaches, counted once the fact is known to be a new one. */
+        private int[] pending = new int[8];
+        private int pendingSize;
 
         Reached(int gates) {
-            gatesReached = new boolean[gates];
+            gatesReached = new int[gates];
         }
 
         void mark(int[] gates) {
             for (int gate : gates) {
-                gatesReached[gate] = true;
+                if (pendingSize == pending.length) {
+                    pending = Arrays.copyOf(pending, pendingSize * 2);
+                }
+                pending[pendingSize++] = gate;
             }
+        }
+
+        /** Counts the fact being offered at the gated rules it reaches: it went in, and was not there before. */
+        void count() {
+            for (int i = 0; i < pendingSize; i++) {
+                gatesReached[pending[i]]++;
+            }
+            pendingSize = 0;
         }
 
         void add(ObjectSink sink) {
@@ -226,14 +240,23 @@ final class FactFilter {
                     instanceof InternalWorkingMemoryEntryPoint named ? named : null;
         }
 
-        /** Inserts a fact through Drools' own insert, without testing it. */
-        private void insert(Object fact) {
+        /**
+         * Inserts a fact through Drools' own insert, without testing it.
+         *
+         * @return whether it went in: false when this very object was in the session already
+         */
+        private boolean insert(Object fact) {
             if (straight == null) {
+                boolean fresh = session.getFactHandle(fact) == null;
                 session.insert(fact);
-            } else if (held.add(fact)) {
+                return fresh;
+            }
+            if (held.add(fact)) {
                 // the store of objects answers getFactHandle(object), which nothing here asks (see the constructor)
                 straight.insertAsync(fact);
+                return true;
             }
+            return false;
         }
 
         /**
@@ -250,6 +273,7 @@ final class FactFilter {
             }
             ObjectSink[] sinks;
             int count;
+            reached.pendingSize = 0;
             if (route == UNREAD) {
                 unread = true;
             }
@@ -267,20 +291,28 @@ final class FactFilter {
                     return;
                 }
             }
+            boolean fresh;
             if (entryPoint == null || !kind.propagated || kind.conf.isEvent()) {
-                insert(fact);
+                fresh = insert(fact);
                 if (!kind.propagated) {
                     kinds.put(fact.getClass(), kind.readied());
                     lastClass = null;
                 }
-            } else if (held.add(fact)) {
-                handTo(entryPoint, fact, kind.conf, sinks, count);
+            } else {
+                fresh = held.add(fact);
+                if (fresh) {
+                    handTo(entryPoint, fact, kind.conf, sinks, count);
+                }
+            }
+            if (fresh) {
+                // an object listed twice is one fact: a collect holds it once, and so it counts once
+                reached.count();
             }
         }
 
         /**
          * Once the facts are in, lets in the gate of each gated rule that can fire: a {@code not} that no fact
-         * reached, a {@code collect} that some fact reached (see {@link RuleGate}).
+         * reached, a {@code collect} whose list of the facts that reached it passes its test (see {@link RuleGate}).
          */
         void openGates() {
             GateRoutes routes = gateRoutes;

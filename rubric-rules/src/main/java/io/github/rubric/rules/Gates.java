@@ -24,12 +24,41 @@ final class Gates {
     enum Kind {
         /** {@code not X( … )}: only when no fact reached it. */
         NOT,
-        /** {@code List( !isEmpty ) from collect( X( … ) )}: only when some fact reached it. */
+        /**
+         * {@code List( !isEmpty ) from collect( X( … ) )}, or {@code List( size < 4 )} and the like: only when the
+         * number of facts that reached it passes the list's test, since the list holds exactly those facts.
+         */
         COLLECT
     }
 
-    /** A gated rule as found in the text. */
-    record Planned(String rule, Kind kind) {
+    /**
+     * The test of a collected list's size: {@code size < 4}, or {@code !isEmpty} as {@code size > 0}.
+     *
+     * @param operator one of {@code < <= > >= == !=}
+     * @param bound the number the size is compared with
+     */
+    record SizeTest(String operator, int bound) {
+        static final SizeTest NOT_EMPTY = new SizeTest(">", 0);
+        static final List<String> OPERATORS = List.of("<", "<=", ">", ">=", "==", "!=");
+
+        boolean passes(int size) {
+            return switch (operator) {
+                case "<" -> size < bound;
+                case "<=" -> size <= bound;
+                case ">" -> size > bound;
+                case ">=" -> size >= bound;
+                case "==" -> size == bound;
+                default -> size != bound;
+            };
+        }
+    }
+
+    /**
+     * A gated rule as found in the text.
+     *
+     * @param size the test of the collected list's size, for a {@link Kind#COLLECT}; null for a {@link Kind#NOT}
+     */
+    record Planned(String rule, Kind kind, SizeTest size) {
     }
 
     /**
@@ -40,10 +69,10 @@ final class Gates {
      * @param input the node beyond the alpha network that its facts reach (the right input of its {@code not} or
      *     {@code collect}); null when the compiled rule is not of the expected shape, and the gate always goes in
      */
-    record Gate(RuleGate gate, Kind kind, ObjectSink input) {
-        /** @return whether the rule can fire, given whether any fact reached its input */
-        boolean open(boolean reached) {
-            return input == null || (kind == Kind.NOT) != reached;
+    record Gate(RuleGate gate, Kind kind, SizeTest size, ObjectSink input) {
+        /** @return whether the rule can fire, given how many of the evaluation's facts reached its input */
+        boolean open(int reached) {
+            return input == null || (kind == Kind.NOT ? reached == 0 : size.passes(reached));
         }
     }
 
@@ -103,9 +132,9 @@ final class Gates {
             if (then >= tokens.size()) {
                 return Plan.NONE;
             }
-            Kind kind = kind(tokens.subList(when + 1, then));
-            if (kind != null) {
-                gated.add(new Planned(name, kind));
+            Planned planned = planned(name, tokens.subList(when + 1, then));
+            if (planned != null) {
+                gated.add(planned);
                 whenLines.add(tokens.get(when).line());
             }
             i = then;
@@ -127,21 +156,34 @@ final class Gates {
         return new Plan(String.join("\n", lines), List.copyOf(gated));
     }
 
-    /** @return the kind of a gated condition, or null for any other condition */
-    private static Kind kind(List<DrlTokens.Token> lhs) {
-        if (lhs.stream().anyMatch(t -> t.text().startsWith("$") && t.kind() == DrlTokens.Kind.NAME)) {
-            // a binding: only `$x : List( !isEmpty ) from collect( … )` is taken
-            if (lhs.size() >= 12 && lhs.get(0).text().startsWith("$") && lhs.get(1).is(":") && lhs.get(2).is("List")
-                    && lhs.get(3).is("(") && lhs.get(4).is("!") && lhs.get(5).is("isEmpty") && lhs.get(6).is(")")
-                    && lhs.get(7).is("from") && lhs.get(8).is("collect") && lhs.get(9).is("(")
-                    && lhs.get(lhs.size() - 1).is(")")
-                    && onePattern(lhs.subList(10, lhs.size() - 1))) {
-                return Kind.COLLECT;
-            }
+    /** @return the rule gated, or null for any other condition */
+    private static Planned planned(String rule, List<DrlTokens.Token> lhs) {
+        if (lhs.size() >= 4 && lhs.get(0).is("not") && onePattern(lhs.subList(1, lhs.size()))) {
+            return new Planned(rule, Kind.NOT, null);
+        }
+        // [$x :] List( !isEmpty | size OP n ) from collect( X( … ) ), its only binding the list's
+        int at = lhs.size() >= 2 && lhs.get(0).kind() == DrlTokens.Kind.NAME && lhs.get(0).text().startsWith("$")
+                && lhs.get(1).is(":") ? 2 : 0;
+        if (lhs.size() < at + 2 || !lhs.get(at).is("List") || !lhs.get(at + 1).is("(")) {
             return null;
         }
-        if (lhs.size() >= 4 && lhs.get(0).is("not") && onePattern(lhs.subList(1, lhs.size()))) {
-            return Kind.NOT;
+        SizeTest size;
+        int close;
+        if (lhs.size() > at + 4 && lhs.get(at + 2).is("!") && lhs.get(at + 3).is("isEmpty")) {
+            size = SizeTest.NOT_EMPTY;
+            close = at + 4;
+        } else if (lhs.size() > at + 5 && lhs.get(at + 2).is("size")
+                && lhs.get(at + 3).kind() == DrlTokens.Kind.SYMBOL && SizeTest.OPERATORS.contains(lhs.get(at + 3).text())
+                && lhs.get(at + 4).kind() == DrlTokens.Kind.NUMBER && lhs.get(at + 4).text().matches("\\d{1,9}")) {
+            size = new SizeTest(lhs.get(at + 3).text(), Integer.parseInt(lhs.get(at + 4).text()));
+            close = at + 5;
+        } else {
+            return null;
+        }
+        if (lhs.size() >= close + 6 && lhs.get(close).is(")") && lhs.get(close + 1).is("from")
+                && lhs.get(close + 2).is("collect") && lhs.get(close + 3).is("(") && lhs.get(lhs.size() - 1).is(")")
+                && onePattern(lhs.subList(close + 4, lhs.size() - 1))) {
+            return new Planned(rule, Kind.COLLECT, size);
         }
         return null;
     }
@@ -184,7 +226,7 @@ final class Gates {
         List<Gate> gates = new ArrayList<>();
         for (int g = 0; g < plan.gated().size(); g++) {
             Planned planned = plan.gated().get(g);
-            gates.add(new Gate(new RuleGate(g), planned.kind(), input(kieBase, planned)));
+            gates.add(new Gate(new RuleGate(g), planned.kind(), planned.size(), input(kieBase, planned)));
         }
         return List.copyOf(gates);
     }

@@ -3,7 +3,8 @@ package io.github.rubric.rules;
 /**
  * A fact the engine inserts so that one rule of a rubric is evaluated; not for rule files. When a rubric is
  * compiled, a rule whose whole condition is one {@code not X( … )}, or one {@code List( !isEmpty ) from collect( X(
- * … ) )}, over facts tested on their own, gets this leading pattern; the engine inserts the rule's gate only when the
+ * … ) )} or {@code List( size < 4 ) from collect( X( … ) )} (any comparison of the size with a number), over facts
+ * tested on their own, gets this leading pattern; the engine inserts the rule's gate only when the
  * rule can fire, which it knows from the facts that passed the rule's tests as they went in (see
  * {@code FactFilter}). Otherwise Drools would link, evaluate and reset every such rule for every subject. Gates go in
  * by an entry point of their own, {@code "rubric-gates"}, so that no rule on {@code Object()} sees them; a rubric that

@@ -7,6 +7,8 @@ import static io.github.rubric.rules.TestRubrics.tinyWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.rubric.model.fact.Complaint;
+import io.github.rubric.model.fact.FactSet;
 import io.github.rubric.model.result.Scorecard;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,20 +58,108 @@ class GatedRulesTest {
 
     @Test
     void gatesTheRulesWhoseWholeConditionIsOneNotOrOneCollectOnly() {
-        // GIVEN the tiny rubric (its own rule: List( size < 4 ) from collect, which may fire on an empty list) and the
-        // rules above (the last joins two patterns)
+        // GIVEN the tiny rubric (its own rule: List( size < 4 ) from collect) and the rules above (the last joins two
+        // patterns, the one before collects every object)
         String text = tinyWith(RULES);
 
         // WHEN the rules to gate are planned
         Gates.Plan plan = Gates.plan(text);
 
-        // THEN the not and the !isEmpty collect are gated, on the line of their `when`, and no line moves
+        // THEN the not and the collects of one pattern are gated, each with its list's test, on the line of their
+        // `when`, and no line moves
         assertThat(plan.gated()).containsExactly(
-                new Gates.Planned("1.2 a party lecture led by a leader", Gates.Kind.NOT),
-                new Gates.Planned("1.3 verified complaints", Gates.Kind.COLLECT));
+                new Gates.Planned("1 at least four general meetings", Gates.Kind.COLLECT, new Gates.SizeTest("<", 4)),
+                new Gates.Planned("1.2 a party lecture led by a leader", Gates.Kind.NOT, null),
+                new Gates.Planned("1.3 verified complaints", Gates.Kind.COLLECT, Gates.SizeTest.NOT_EMPTY),
+                new Gates.Planned("1.5 everything the session holds", Gates.Kind.COLLECT, new Gates.SizeTest(">", 0)));
         assertThat(plan.text().lines().count()).isEqualTo(text.lines().count());
         assertThat(plan.text().lines().toList().get(lineOf(text, "not Meeting( type == MeetingType.PARTY_LECTURE") - 2))
-                .isEqualTo("when io.github.rubric.rules.RuleGate( rule == 0 ) from entry-point \"rubric-gates\"");
+                .isEqualTo("when io.github.rubric.rules.RuleGate( rule == 1 ) from entry-point \"rubric-gates\"");
+    }
+
+    @ParameterizedTest(name = "{0} complaints, the first listed twice: {1}")
+    @CsvSource({"0, false", "1, false", "1, true", "2, false", "2, true", "3, false", "3, true", "4, false"})
+    void aCollectGatedByItsListsSizeFiresExactlyWhenTheListPassesItsTest(int complaints, boolean twice) {
+        // GIVEN rules that test the size of a collected list every way there is, gated, and the same rules ungated
+        String tests = """
+                rule "at most 2"
+                    @item("1")
+                when
+                    $l : List( size <= 2 ) from collect( Complaint() )
+                then
+                    score.deduct("0.1", "at most 2: " + $l.size());
+                end
+                rule "under 2"
+                    @item("1")
+                when
+                    $l : List( size < 2 ) from collect( Complaint() )
+                then
+                    score.deduct("0.1", "under 2: " + $l.size());
+                end
+                rule "over 2"
+                    @item("1")
+                when
+                    $l : List( size > 2 ) from collect( Complaint() )
+                then
+                    score.deduct("0.1", "over 2: " + $l.size());
+                end
+                rule "2 or more"
+                    @item("1")
+                when
+                    List( size >= 2 ) from collect( Complaint() )
+                then
+                    score.deduct("0.1", "2 or more");
+                end
+                rule "exactly 2"
+                    @item("1")
+                when
+                    $l : List( size == 2 ) from collect( Complaint() )
+                then
+                    score.deduct("0.1", "exactly 2");
+                end
+                rule "not 2"
+                    @item("1")
+                when
+                    $l : List( size != 2 ) from collect( Complaint() )
+                then
+                    score.deduct("0.1", "not 2: " + $l.size());
+                end
+                """;
+        Rubric gated = Rubric.fromString("gated.drl", tinyWith(tests));
+        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(tests + """
+                rule "drop a counter"
+                    @item("1")
+                when
+                    $c : Counter( n < 0 )
+                then
+                    delete($c);
+                end
+                """));
+        StringBuilder facts = new StringBuilder(FACTS);
+        if (complaints > 0) {
+            facts.append("complaints:\n");
+            for (int i = 0; i < complaints; i++) {
+                facts.append("  - { date: 2024-0").append(i + 1).append("-01, summary: 路灯, verified: true }\n");
+            }
+        }
+        FactSet read = gated.readFacts("branch.yaml", facts.toString());
+        List<Object> listed = new ArrayList<>(read.facts());
+        if (twice) {
+            // the same object a second time: one fact, as Drools itself takes it
+            listed.add(listed.stream().filter(f -> f instanceof Complaint).findFirst().orElseThrow());
+        }
+        FactSet subject = new FactSet(read.source(), read.subject(), read.period(), read.round(), listed);
+
+        // WHEN both score the facts, the gated one twice (the second time its gates go straight to their nodes)
+        gated.score(subject);
+        Scorecard a = gated.score(subject);
+        Scorecard b = ungated.score(subject);
+
+        // THEN the gated rules fire exactly as the ungated ones, the repeated object counted once
+        assertThat(gated.gates()).hasSize(7).allSatisfy(gate -> assertThat(gate.input()).isNotNull());
+        assertThat(deductions(a)).isEqualTo(deductions(b));
+        assertThat(deductions(a)).anyMatch(d -> d.contains(complaints <= 2 ? "at most 2: " + complaints : "over 2: "
+                + complaints));
     }
 
     @Test
@@ -137,7 +227,7 @@ class GatedRulesTest {
         assertThat(c.firings()).containsEntry("1.2 a party lecture led by a leader", lecturer.equals("LEADER") ? 0 : 1)
                 .containsEntry("1.3 verified complaints", verified ? 1 : 0);
         // the two rules are gated indeed, each by the node its facts reach
-        assertThat(gated.gates()).hasSize(2).allSatisfy(gate -> assertThat(gate.input()).isNotNull());
+        assertThat(gated.gates()).hasSize(4).allSatisfy(gate -> assertThat(gate.input()).isNotNull());
         assertThat(ungated.gates()).isEmpty();
     }
 
