@@ -81,51 +81,26 @@ class GatedRulesTest {
     @CsvSource({"0, false", "1, false", "1, true", "2, false", "2, true", "3, false", "3, true", "4, false"})
     void aCollectGatedByItsListsSizeFiresExactlyWhenTheListPassesItsTest(int complaints, boolean twice) {
         // GIVEN rules that test the size of a collected list every way there is, gated, and the same rules ungated
-        String tests = """
-                rule "at most 2"
-                    @item("1")
-                when
-                    $l : List( size <= 2 ) from collect( Complaint() )
-                then
-                    score.deduct("0.1", "at most 2: " + $l.size());
-                end
-                rule "under 2"
-                    @item("1")
-                when
-                    $l : List( size < 2 ) from collect( Complaint() )
-                then
-                    score.deduct("0.1", "under 2: " + $l.size());
-                end
-                rule "over 2"
-                    @item("1")
-                when
-                    $l : List( size > 2 ) from collect( Complaint() )
-                then
-                    score.deduct("0.1", "over 2: " + $l.size());
-                end
-                rule "2 or more"
-                    @item("1")
-                when
-                    List( size >= 2 ) from collect( Complaint() )
-                then
-                    score.deduct("0.1", "2 or more");
-                end
-                rule "exactly 2"
-                    @item("1")
-                when
-                    $l : List( size == 2 ) from collect( Complaint() )
-                then
-                    score.deduct("0.1", "exactly 2");
-                end
-                rule "not 2"
-                    @item("1")
-                when
-                    $l : List( size != 2 ) from collect( Complaint() )
-                then
-                    score.deduct("0.1", "not 2: " + $l.size());
-                end
-                """;
-        Rubric gated = Rubric.fromString("gated.drl", tinyWith(tests));
+        StringBuilder tests = new StringBuilder();
+        for (String[] rule : new String[][] {
+            {"at most 2", "$l : List( size <= 2 )", "\"at most 2: \" + $l.size()"},
+            {"under 2", "$l : List( size < 2 )", "\"under 2: \" + $l.size()"},
+            {"over 2", "$l : List( size > 2 )", "\"over 2: \" + $l.size()"},
+            {"2 or more", "List( size >= 2 )", "\"2 or more\""},
+            {"exactly 2", "$l : List( size == 2 )", "\"exactly 2\""},
+            {"not 2", "$l : List( size != 2 )", "\"not 2: \" + $l.size()"},
+        }) {
+            tests.append("""
+                    rule "%s"
+                        @item("1")
+                    when
+                        %s from collect( Complaint() )
+                    then
+                        score.deduct("0.1", %s);
+                    end
+                    """.formatted(rule[0], rule[1], rule[2]));
+        }
+        Rubric gated = Rubric.fromString("gated.drl", tinyWith(tests.toString()));
         Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(tests + """
                 rule "drop a counter"
                     @item("1")
