@@ -101,15 +101,7 @@ class GatedRulesTest {
                     """.formatted(rule[0], rule[1], rule[2]));
         }
         Rubric gated = Rubric.fromString("gated.drl", tinyWith(tests.toString()));
-        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(tests + """
-                rule "drop a counter"
-                    @item("1")
-                when
-                    $c : Counter( n < 0 )
-                then
-                    delete($c);
-                end
-                """));
+        Rubric ungated = ungated(tests.toString());
         StringBuilder facts = new StringBuilder(FACTS);
         if (complaints > 0) {
             facts.append("complaints:\n");
@@ -159,15 +151,7 @@ class GatedRulesTest {
     void scoresAsTheRulesSayWhicheverGatesTheFactsOpen(String lecturer, boolean verified) {
         // GIVEN the rules gated, and the same rules ungated (a consequence that deletes a fact turns gating off)
         Rubric gated = Rubric.fromString("gated.drl", tinyWith(RULES));
-        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(RULES + """
-                rule "drop a counter"
-                    @item("1")
-                when
-                    $c : Counter( n < 0 )
-                then
-                    delete($c);
-                end
-                """));
+        Rubric ungated = ungated(RULES);
         String facts = FACTS + """
                   - { type: PARTY_LECTURE, date: 2024-05-01, ledBy: %s }
                   - { type: COMMITTEE_MEETING, date: 2024-05-02 }
@@ -234,5 +218,18 @@ class GatedRulesTest {
                 .isThrownBy(() -> Rubric.fromString("broken.drl", text))
                 .withMessageContaining("broken.drl:" + lineOf(text, "leader == true"))
                 .withMessageNotContaining("RuleGate");
+    }
+
+    /** The tiny rubric with these rules, ungated: a consequence that deletes a fact turns gating off. */
+    private static Rubric ungated(String rules) {
+        return Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + """
+                rule "drop a counter"
+                    @item("1")
+                when
+                    $c : Counter( n < 0 )
+                then
+                    delete($c);
+                end
+                """));
     }
 }
