@@ -294,30 +294,16 @@ public final class Bench {
         for (int i = 0; i < (quick ? 3 : 20); i++) {
             Rubric.fromString(bench.resource(), text);
         }
-        long[] compiles = new long[quick ? 5 : 15];
-        for (int i = 0; i < compiles.length; i++) {
-            long t0 = System.nanoTime();
-            Rubric.fromString(bench.resource(), text);
-            compiles[i] = System.nanoTime() - t0;
-        }
-        Arrays.sort(compiles);
-        System.out.printf(Locale.ROOT, "  median %.1f ms, min %.1f ms, max %.1f ms over %d compiles%n",
-                compiles[compiles.length / 2] / 1e6, compiles[0] / 1e6, compiles[compiles.length - 1] / 1e6, compiles.length);
+        int runs = quick ? 5 : 15;
+        long[] compiles = timedCompiles(runs, () -> Rubric.fromString(bench.resource(), text));
+        printCompiles("", compiles);
         summary.put("compile_warm_ms", compiles[compiles.length / 2] / 1e6);
         // the same, with the rules' classes taken from a class cache (RubricLoader.classCache): not in the summary
         Path cacheDirectory = Files.createTempDirectory("rubric-bench-class-cache");
         try {
             Rubric.loader().classCache(cacheDirectory).fromString(bench.resource(), text);
-            long[] cached = new long[compiles.length];
-            for (int i = 0; i < cached.length; i++) {
-                long t0 = System.nanoTime();
-                Rubric.loader().classCache(cacheDirectory).fromString(bench.resource(), text);
-                cached[i] = System.nanoTime() - t0;
-            }
-            Arrays.sort(cached);
-            System.out.printf(Locale.ROOT, "  with the rules' classes from a class cache: median %.1f ms, min %.1f ms,"
-                    + " max %.1f ms over %d compiles%n", cached[cached.length / 2] / 1e6, cached[0] / 1e6,
-                    cached[cached.length - 1] / 1e6, cached.length);
+            printCompiles("with the rules' classes from a class cache: ", timedCompiles(runs,
+                    () -> Rubric.loader().classCache(cacheDirectory).fromString(bench.resource(), text)));
         } finally {
             try (var files = Files.walk(cacheDirectory)) {
                 for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -397,6 +383,23 @@ public final class Bench {
         } else {
             System.out.println("  no ./rubric launcher under " + home + "; pass --home <project root>");
         }
+    }
+
+    /** @return the times of that many compiles, in nanoseconds, sorted */
+    private static long[] timedCompiles(int runs, Runnable compile) {
+        long[] times = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            compile.run();
+            times[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(times);
+        return times;
+    }
+
+    private static void printCompiles(String what, long[] sorted) {
+        System.out.printf(Locale.ROOT, "  %smedian %.1f ms, min %.1f ms, max %.1f ms over %d compiles%n", what,
+                sorted[sorted.length / 2] / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6, sorted.length);
     }
 
     private static long median(List<Long> values) {

@@ -165,17 +165,18 @@ final class RubricCompiler {
         CompilationCache classes = key == null || !useEntry ? null : cache.read(key);
         if (classes != null) {
             // the same text compiled without a problem when the entry was written: any problem now is the entry's
+            String why;
             try {
                 KnowledgeBuilder fromEntry = build(source, text, classes);
                 if (!fromEntry.hasErrors()) {
                     return new Built(fromEntry, key, true);
                 }
-                LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
-                        source.name(), key.file(), oneLine(fromEntry.getErrors().iterator().next().getMessage()));
+                why = oneLine(fromEntry.getErrors().iterator().next().getMessage());
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
-                        source.name(), key.file(), e.toString());
+                why = e.toString();
             }
+            LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
+                    source.name(), key.file(), why);
         }
         return new Built(build(source, text, null), key, false);
     }
