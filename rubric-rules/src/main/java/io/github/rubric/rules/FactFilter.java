@@ -92,6 +92,73 @@ final class FactFilter {
         }
     }
 
+    /**
+     * The facts that reached gated rules' inputs, kept back until the rule's gate is known to open: most gates stay
+     * shut (a subject holds the meetings a collect counts, the document a {@code not} looks for), and a fact handed
+     * to a shut rule's node would only be staged there and thrown away at the reset. Kept per rule in the order the
+     * facts came, so that a rule whose gate opens sees its facts in the order it would have.
+     */
+    private static final class Deferred {
+        /** Per gated rule, its first and last fact kept back, as indices into the arrays below; -1 for none. */
+        private final int[] first;
+        private final int[] last;
+        /** Per gated rule, whether its facts go in at once in this evaluation (see {@link Gate#release}). */
+        private final boolean[] released;
+        /**
+         * Per fact kept back: its insert's propagation context, which holds its fact handle, when the fact also went
+         * into other nodes or reached other gated rules; otherwise null, and the fact and its class's configuration,
+         * for a handle made only if the gate opens.
+         */
+        private PropagationContext[] contexts = new PropagationContext[64];
+        private Object[] facts = new Object[64];
+        private ObjectTypeConf[] confs = new ObjectTypeConf[64];
+        /** Per fact kept back, the next one kept back for the same rule; -1 for none. */
+        private int[] next = new int[64];
+        private int size;
+
+        Deferred(int gates) {
+            first = new int[gates];
+            last = new int[gates];
+            released = new boolean[gates];
+            Arrays.fill(first, -1);
+        }
+
+        /** @return whether a fact that reaches the gated rule is kept back: not once its facts go in at once */
+        boolean keeps(int gate) {
+            return !released[gate];
+        }
+
+        void add(int gate, PropagationContext context, Object fact, ObjectTypeConf conf) {
+            if (size == next.length) {
+                contexts = Arrays.copyOf(contexts, size * 2);
+                facts = Arrays.copyOf(facts, size * 2);
+                confs = Arrays.copyOf(confs, size * 2);
+                next = Arrays.copyOf(next, size * 2);
+            }
+            contexts[size] = context;
+            facts[size] = fact;
+            confs[size] = conf;
+            next[size] = -1;
+            if (first[gate] < 0) {
+                first[gate] = size;
+            } else {
+                next[last[gate]] = size;
+            }
+            last[gate] = size;
+            size++;
+        }
+
+        /** Empties the store for the next evaluation, dropping what the shut rules' inputs were kept from. */
+        void clear() {
+            Arrays.fill(contexts, 0, size, null);
+            Arrays.fill(facts, 0, size, null);
+            Arrays.fill(confs, 0, size, null);
+            Arrays.fill(first, -1);
+            Arrays.fill(released, false);
+            size = 0;
+        }
+    }
+
     /** A node of the alpha network, as far as this filter needs it. */
     private sealed interface Route permits Never, Sinks, Test, Any, Dispatch {
         /**
@@ -122,6 +189,7 @@ final class FactFilter {
     }
 
     private static final int[] NO_GATES = new int[0];
+    private static final ObjectSink[] NO_SINKS = new ObjectSink[0];
 
     private record Test(AlphaNodeFieldConstraint constraint, Route next) implements Route {
         @Override
@@ -223,6 +291,7 @@ final class FactFilter {
         private final ValueResolver resolver;
         private final DefaultFactHandle probe = new DefaultFactHandle();
         private final Reached reached = new Reached(gates.size());
+        private final Deferred deferred = new Deferred(gates.size());
         /** Whether a class's alpha network could not be read, so that no gate can be left out. */
         private boolean unread;
         private Class<?> lastClass;
@@ -287,12 +356,16 @@ final class FactFilter {
                 route.collect(probe, resolver, reached);
                 sinks = reached.sinks;
                 count = reached.size;
-                if (count == 0) {
+                if (count == 0 && reached.pendingSize == 0) {
                     return;
                 }
             }
             boolean fresh;
             if (entryPoint == null || !kind.propagated || kind.conf.isEvent()) {
+                // Drools' insert hands the fact to the gated rules' inputs too: theirs go in first, in order
+                for (int i = 0; i < reached.pendingSize; i++) {
+                    release(reached.pending[i]);
+                }
                 fresh = insert(fact);
                 if (!kind.propagated) {
                     kinds.put(fact.getClass(), kind.readied());
@@ -301,7 +374,21 @@ final class FactFilter {
             } else {
                 fresh = held.add(fact);
                 if (fresh) {
-                    handTo(entryPoint, fact, kind.conf, sinks, count);
+                    if (count == 0 && reached.pendingSize == 1 && deferred.keeps(reached.pending[0])) {
+                        // only one gated rule wants it: no handle unless its gate opens
+                        deferred.add(reached.pending[0], null, fact, kind.conf);
+                    } else {
+                        PropagationContext context = handTo(entryPoint, fact, kind.conf, sinks, count);
+                        for (int i = 0; i < reached.pendingSize; i++) {
+                            int gate = reached.pending[i];
+                            if (deferred.keeps(gate)) {
+                                deferred.add(gate, context, null, null);
+                            } else {
+                                gates.get(gate).input().assertObject(
+                                        (InternalFactHandle) context.getFactHandle(), context, straight);
+                            }
+                        }
+                    }
                 }
             }
             if (fresh) {
@@ -320,6 +407,7 @@ final class FactFilter {
             boolean throughDrools = false;
             for (int g = 0; g < gates.size(); g++) {
                 if (unread || gates.get(g).open(reached.gatesReached[g])) {
+                    release(g);
                     if (entry == null) {
                         entry = session.getEntryPoint(Gates.ENTRY_POINT);
                     }
@@ -332,6 +420,7 @@ final class FactFilter {
                     }
                 }
             }
+            deferred.clear();
             if (routes == null && throughDrools && entryPoint != null
                     && entry instanceof InternalWorkingMemoryEntryPoint in) {
                 gateRoutes = routeGates(in);
@@ -339,11 +428,30 @@ final class FactFilter {
         }
 
         /**
+         * Hands a gated rule's kept facts to its input, in the order they came; from now on in this evaluation its
+         * facts go in at once.
+         */
+        private void release(int gate) {
+            deferred.released[gate] = true;
+            ObjectSink input = gates.get(gate).input();
+            for (int i = deferred.first[gate]; i >= 0; i = deferred.next[i]) {
+                PropagationContext context = deferred.contexts[i];
+                if (context == null) {
+                    context = handTo(entryPoint, deferred.facts[i], deferred.confs[i], NO_SINKS, 0);
+                }
+                input.assertObject((InternalFactHandle) context.getFactHandle(), context, straight);
+            }
+            deferred.first[gate] = -1;
+        }
+
+        /**
          * Inserts a fact as Drools' own insert does on a session confined to one thread (a fact handle, a
          * propagation context, the propagation), into the nodes the fact was found to reach.
+         *
+         * @return the insert's propagation context, which holds the fact's handle
          */
-        private void handTo(InternalWorkingMemoryEntryPoint into, Object fact, ObjectTypeConf conf, ObjectSink[] sinks,
-                            int count) {
+        private PropagationContext handTo(InternalWorkingMemoryEntryPoint into, Object fact, ObjectTypeConf conf,
+                                          ObjectSink[] sinks, int count) {
             PropagationContext context = into.getPctxFactory().createPropagationContext(
                     straight.getNextPropagationIdCounter(), PropagationContext.Type.INSERTION, null, null, null,
                     into.getEntryPoint());
@@ -352,6 +460,7 @@ final class FactFilter {
             for (int i = 0; i < count; i++) {
                 sinks[i].assertObject(handle, context, straight);
             }
+            return context;
         }
 
         /**
@@ -482,8 +591,10 @@ final class FactFilter {
                     all.add(new Test(alpha.getConstraint(), next));
                 }
             } else {
+                // a gated rule's input is not among the nodes a fact is handed to at once (see Gate#defer)
                 Integer gate = gateOf.get(sink);
-                all.add(new Sinks(new ObjectSink[] {sink}, gate == null ? NO_GATES : new int[] {gate}));
+                all.add(gate == null ? new Sinks(new ObjectSink[] {sink}, NO_GATES)
+                        : new Sinks(NO_SINKS, new int[] {gate}));
             }
         }
         equalities.forEach((index, byConstant) -> {
