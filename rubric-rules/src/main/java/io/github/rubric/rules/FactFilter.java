@@ -43,37 +43,38 @@ import org.kie.api.runtime.rule.EntryPoint;
  * constraints a second time on the way down. A class with a rule pattern that has no constraint of its own goes
  * to its nodes without evaluating anything.
  *
- * <p>The filter also notes which gated rules' nodes (see {@link RuleGate}) some fact reached, and once the facts
- * are in lets in the gate of each gated rule that can fire.
+ * <p>The filter also notes which gated rules' inputs (see {@link RuleGate}) each fact reached, keeps the facts back
+ * from those inputs, and once the facts are in lets in the gate of each gated rule that can fire, after handing
+ * that rule's inputs their facts in the order they came. A rule whose gate stays shut never sees its facts.
  */
 final class FactFilter {
     /** The nodes beyond the alpha network that one fact reaches, collected before the fact is inserted. */
     private static final class Reached {
         private ObjectSink[] sinks = new ObjectSink[8];
         private int size;
-        /** Per gated rule, how many of this evaluation's facts reached its {@code not} or {@code collect}. */
-        private final int[] gatesReached;
-        /** The gated rules the fact being offered reaches, counted once the fact is known to be a new one. */
+        /** Per input of a gated rule (see {@link #inputs}), how many of this evaluation's facts reached it. */
+        private final int[] inputsReached;
+        /** The gated rules' inputs the fact being offered reaches, counted once the fact is known to be a new one. */
         private int[] pending = new int[8];
         private int pendingSize;
 
-        Reached(int gates) {
-            gatesReached = new int[gates];
+        Reached(int inputs) {
+            inputsReached = new int[inputs];
         }
 
-        void mark(int[] gates) {
-            for (int gate : gates) {
+        void mark(int[] inputs) {
+            for (int input : inputs) {
                 if (pendingSize == pending.length) {
                     pending = Arrays.copyOf(pending, pendingSize * 2);
                 }
-                pending[pendingSize++] = gate;
+                pending[pendingSize++] = input;
             }
         }
 
-        /** Counts the fact being offered at the gated rules it reaches: it went in, and was not there before. */
+        /** Counts the fact being offered at the gated rules' inputs it reaches: it is new to the session. */
         void count() {
             for (int i = 0; i < pendingSize; i++) {
-                gatesReached[pending[i]]++;
+                inputsReached[pending[i]]++;
             }
             pendingSize = 0;
         }
@@ -99,15 +100,15 @@ final class FactFilter {
      * facts came, so that a rule whose gate opens sees its facts in the order it would have.
      */
     private static final class Deferred {
-        /** Per gated rule, its first and last fact kept back, as indices into the arrays below; -1 for none. */
+        /** Per input of a gated rule, its first and last fact kept back, as indices into the arrays below; -1 for none. */
         private final int[] first;
         private final int[] last;
-        /** Per gated rule, whether its facts go in at once in this evaluation (see {@link Gate#release}). */
+        /** Per input, whether its facts go in at once in this evaluation (see {@link Gate#release}). */
         private final boolean[] released;
         /**
-         * Per fact kept back: its insert's propagation context, which holds its fact handle, when the fact also went
-         * into other nodes or reached other gated rules; otherwise null, and the fact and its class's configuration,
-         * for a handle made only if the gate opens.
+         * Per fact kept back: the fact, and its insert's propagation context, which holds its fact handle, when the
+         * fact also went into other nodes or reached other inputs; otherwise null, and the class's configuration, for
+         * a handle made only if the gate opens.
          */
         private PropagationContext[] contexts = new PropagationContext[64];
         private Object[] facts = new Object[64];
@@ -116,19 +117,19 @@ final class FactFilter {
         private int[] next = new int[64];
         private int size;
 
-        Deferred(int gates) {
-            first = new int[gates];
-            last = new int[gates];
-            released = new boolean[gates];
+        Deferred(int inputs) {
+            first = new int[inputs];
+            last = new int[inputs];
+            released = new boolean[inputs];
             Arrays.fill(first, -1);
         }
 
-        /** @return whether a fact that reaches the gated rule is kept back: not once its facts go in at once */
-        boolean keeps(int gate) {
-            return !released[gate];
+        /** @return whether a fact that reaches the input is kept back: not once its facts go in at once */
+        boolean keeps(int input) {
+            return !released[input];
         }
 
-        void add(int gate, PropagationContext context, Object fact, ObjectTypeConf conf) {
+        void add(int input, PropagationContext context, Object fact, ObjectTypeConf conf) {
             if (size == next.length) {
                 contexts = Arrays.copyOf(contexts, size * 2);
                 facts = Arrays.copyOf(facts, size * 2);
@@ -139,12 +140,12 @@ final class FactFilter {
             facts[size] = fact;
             confs[size] = conf;
             next[size] = -1;
-            if (first[gate] < 0) {
-                first[gate] = size;
+            if (first[input] < 0) {
+                first[input] = size;
             } else {
-                next[last[gate]] = size;
+                next[last[input]] = size;
             }
-            last[gate] = size;
+            last[input] = size;
             size++;
         }
 
@@ -178,17 +179,18 @@ final class FactFilter {
     /**
      * The end of a route: nodes beyond the alpha network, reached without a further test.
      *
-     * @param gates the gated rules (see {@link RuleGate}) whose {@code not} or {@code collect} is among the nodes
+     * @param inputs the inputs of gated rules (see {@link RuleGate}) reached, which are kept apart from the nodes: a
+     *     fact is handed to them only if their rule's gate opens
      */
-    private record Sinks(ObjectSink[] sinks, int[] gates) implements Route {
+    private record Sinks(ObjectSink[] sinks, int[] inputs) implements Route {
         @Override
         public void collect(DefaultFactHandle fact, ValueResolver session, Reached reached) {
             reached.addAll(sinks);
-            reached.mark(gates);
+            reached.mark(inputs);
         }
     }
 
-    private static final int[] NO_GATES = new int[0];
+    private static final int[] NO_INPUTS = new int[0];
     private static final ObjectSink[] NO_SINKS = new ObjectSink[0];
 
     private record Test(AlphaNodeFieldConstraint constraint, Route next) implements Route {
@@ -246,8 +248,16 @@ final class FactFilter {
     private final boolean direct;
     private final List<Gates.Gate> gates;
     private final List<RuleGate> gateFacts;
-    /** The gated rule of each node that decides one, by the node's identity. */
-    private final Map<ObjectSink, Integer> gateOf = new IdentityHashMap<>();
+    /**
+     * The inputs of the gated rules: the nodes beyond the alpha network whose facts decide a gate (a {@code not}'s
+     * or a {@code collect}'s right input; for an {@link Gates.Kind#EACH}, also the join with the source's pattern).
+     */
+    private final ObjectSink[] inputs;
+    /** Each input's number in {@link #inputs}, by the node's identity. */
+    private final Map<ObjectSink, Integer> inputOf = new IdentityHashMap<>();
+    /** Per gated rule, the number of its input, and of its sources' input for an {@link Gates.Kind#EACH}; or -1. */
+    private final int[] inputOfGate;
+    private final int[] sourcesOfGate;
 
     /**
      * @param direct whether facts may go straight into the rule network, past the session's store of objects: true
@@ -260,11 +270,28 @@ final class FactFilter {
         this.direct = direct;
         this.gates = gates;
         this.gateFacts = gates.stream().map(Gates.Gate::gate).toList();
+        List<ObjectSink> all = new ArrayList<>();
+        inputOfGate = new int[gates.size()];
+        sourcesOfGate = new int[gates.size()];
         for (int g = 0; g < gates.size(); g++) {
-            if (gates.get(g).input() != null) {
-                gateOf.put(gates.get(g).input(), g);
-            }
+            inputOfGate[g] = number(gates.get(g).input(), all);
+            sourcesOfGate[g] = number(gates.get(g).each() == null ? null : gates.get(g).each().sources(), all);
         }
+        inputs = all.toArray(new ObjectSink[0]);
+    }
+
+    /** @return the input's number, numbering it if new; -1 for none */
+    private int number(ObjectSink input, List<ObjectSink> all) {
+        if (input == null) {
+            return -1;
+        }
+        Integer known = inputOf.get(input);
+        if (known != null) {
+            return known;
+        }
+        inputOf.put(input, all.size());
+        all.add(input);
+        return all.size() - 1;
     }
 
     /** @return the facts that let every gated rule be evaluated, for a session that takes all the facts */
@@ -290,8 +317,10 @@ final class FactFilter {
         /** The session as Drools' constraints take it. */
         private final ValueResolver resolver;
         private final DefaultFactHandle probe = new DefaultFactHandle();
-        private final Reached reached = new Reached(gates.size());
-        private final Deferred deferred = new Deferred(gates.size());
+        private final Reached reached = new Reached(inputs.length);
+        private final Deferred deferred = new Deferred(inputs.length);
+        /** The keys of an {@link Gates.Kind#EACH} rule's facts, while its gate is decided. */
+        private Gates.Keys keys;
         /** Whether a class's alpha network could not be read, so that no gate can be left out. */
         private boolean unread;
         private Class<?> lastClass;
@@ -349,7 +378,7 @@ final class FactFilter {
             if (route instanceof Sinks always) {
                 sinks = always.sinks;
                 count = sinks.length;
-                reached.mark(always.gates);
+                reached.mark(always.inputs);
             } else {
                 reached.size = 0;
                 probe.setObject(fact);
@@ -375,16 +404,16 @@ final class FactFilter {
                 fresh = held.add(fact);
                 if (fresh) {
                     if (count == 0 && reached.pendingSize == 1 && deferred.keeps(reached.pending[0])) {
-                        // only one gated rule wants it: no handle unless its gate opens
+                        // only one gated rule's input wants it: no handle unless the rule's gate opens
                         deferred.add(reached.pending[0], null, fact, kind.conf);
                     } else {
                         PropagationContext context = handTo(entryPoint, fact, kind.conf, sinks, count);
                         for (int i = 0; i < reached.pendingSize; i++) {
-                            int gate = reached.pending[i];
-                            if (deferred.keeps(gate)) {
-                                deferred.add(gate, context, null, null);
+                            int input = reached.pending[i];
+                            if (deferred.keeps(input)) {
+                                deferred.add(input, context, fact, null);
                             } else {
-                                gates.get(gate).input().assertObject(
+                                inputs[input].assertObject(
                                         (InternalFactHandle) context.getFactHandle(), context, straight);
                             }
                         }
@@ -406,8 +435,13 @@ final class FactFilter {
             EntryPoint entry = null;
             boolean throughDrools = false;
             for (int g = 0; g < gates.size(); g++) {
-                if (unread || gates.get(g).open(reached.gatesReached[g])) {
-                    release(g);
+                if (unread || opens(g)) {
+                    if (inputOfGate[g] >= 0) {
+                        release(inputOfGate[g]);
+                    }
+                    if (sourcesOfGate[g] >= 0) {
+                        release(sourcesOfGate[g]);
+                    }
                     if (entry == null) {
                         entry = session.getEntryPoint(Gates.ENTRY_POINT);
                     }
@@ -427,21 +461,53 @@ final class FactFilter {
             }
         }
 
+        /** @return whether a gated rule can fire, from the facts that reached its inputs */
+        private boolean opens(int g) {
+            Gates.Gate gate = gates.get(g);
+            if (gate.input() == null) {
+                return true;
+            }
+            if (gate.each() == null) {
+                return gate.open(reached.inputsReached[inputOfGate[g]]);
+            }
+            int input = inputOfGate[g];
+            int sources = sourcesOfGate[g];
+            if (deferred.released[input] || deferred.released[sources]) {
+                return true; // some of its facts went in through Drools' own insert, and were not kept
+            }
+            if (keys == null) {
+                keys = new Gates.Keys();
+            }
+            keys.clear();
+            for (int i = deferred.first[input]; i >= 0; i = deferred.next[i]) {
+                Object key = gate.each().keyOf(deferred.facts[i], resolver);
+                if (key == Gates.Each.UNSURE) {
+                    return true;
+                }
+                keys.add(key);
+            }
+            for (int i = deferred.first[sources]; i >= 0; i = deferred.next[i]) {
+                if (gate.each().uncovered(deferred.facts[i], keys)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /**
-         * Hands a gated rule's kept facts to its input, in the order they came; from now on in this evaluation its
-         * facts go in at once.
+         * Hands the facts kept back from a gated rule's input to it, in the order they came; from now on in this
+         * evaluation the input's facts go in at once.
          */
-        private void release(int gate) {
-            deferred.released[gate] = true;
-            ObjectSink input = gates.get(gate).input();
-            for (int i = deferred.first[gate]; i >= 0; i = deferred.next[i]) {
+        private void release(int input) {
+            deferred.released[input] = true;
+            for (int i = deferred.first[input]; i >= 0; i = deferred.next[i]) {
                 PropagationContext context = deferred.contexts[i];
                 if (context == null) {
                     context = handTo(entryPoint, deferred.facts[i], deferred.confs[i], NO_SINKS, 0);
                 }
-                input.assertObject((InternalFactHandle) context.getFactHandle(), context, straight);
+                inputs[input].assertObject((InternalFactHandle) context.getFactHandle(), context, straight);
             }
-            deferred.first[gate] = -1;
+            deferred.first[input] = -1;
         }
 
         /**
@@ -476,7 +542,7 @@ final class FactFilter {
                 lastClass = fact.getClass();
                 lastKind = kinds.get(lastClass);
                 if (lastKind == null) {
-                    lastKind = kinds.computeIfAbsent(lastClass, c -> kindOf(fact, session, gateOf));
+                    lastKind = kinds.computeIfAbsent(lastClass, c -> kindOf(fact, session, inputOf));
                 }
             }
             return lastKind;
@@ -555,9 +621,9 @@ final class FactFilter {
     }
 
     /** When the session's alpha network cannot be read: every fact is inserted, as Drools would take it. */
-    private static final Route UNREAD = new Sinks(new ObjectSink[0], NO_GATES);
+    private static final Route UNREAD = new Sinks(new ObjectSink[0], NO_INPUTS);
 
-    private static Kind kindOf(Object fact, KieSession session, Map<ObjectSink, Integer> gateOf) {
+    private static Kind kindOf(Object fact, KieSession session, Map<ObjectSink, Integer> inputOf) {
         if (!(session instanceof WorkingMemoryEntryPoint entryPoint) || !(session instanceof ValueResolver)) {
             return new Kind(null, UNREAD, false);
         }
@@ -565,19 +631,19 @@ final class FactFilter {
                 .getOrCreateObjectTypeConf(EntryPointId.DEFAULT, fact);
         List<Route> all = new ArrayList<>();
         for (ObjectTypeNode node : conf.getObjectTypeNodes()) {
-            all.add(below(node.getObjectSinkPropagator().getSinks(), gateOf));
+            all.add(below(node.getObjectSinkPropagator().getSinks(), inputOf));
         }
         return new Kind(conf, simplify(all), false);
     }
 
-    private static Route below(ObjectSink[] sinks, Map<ObjectSink, Integer> gateOf) {
+    private static Route below(ObjectSink[] sinks, Map<ObjectSink, Integer> inputOf) {
         List<Route> all = new ArrayList<>();
         // the routes behind `field == constant` tests, by field (its index in the class) and constant
         Map<Integer, Map<Object, List<Route>>> equalities = new LinkedHashMap<>();
         Map<Integer, ReadAccessor> fields = new HashMap<>();
         for (ObjectSink sink : sinks) {
             if (sink instanceof AlphaNode alpha) {
-                Route next = below(alpha.getObjectSinkPropagator().getSinks(), gateOf);
+                Route next = below(alpha.getObjectSinkPropagator().getSinks(), inputOf);
                 if (next == NEVER) {
                     continue;
                 }
@@ -591,10 +657,10 @@ final class FactFilter {
                     all.add(new Test(alpha.getConstraint(), next));
                 }
             } else {
-                // a gated rule's input is not among the nodes a fact is handed to at once (see Gate#defer)
-                Integer gate = gateOf.get(sink);
-                all.add(gate == null ? new Sinks(new ObjectSink[] {sink}, NO_GATES)
-                        : new Sinks(NO_SINKS, new int[] {gate}));
+                // a gated rule's input is not among the nodes a fact is handed to at once (see Deferred)
+                Integer input = inputOf.get(sink);
+                all.add(input == null ? new Sinks(new ObjectSink[] {sink}, NO_INPUTS)
+                        : new Sinks(NO_SINKS, new int[] {input}));
             }
         }
         equalities.forEach((index, byConstant) -> {
@@ -639,9 +705,9 @@ final class FactFilter {
             if (route instanceof Sinks more && !kept.isEmpty() && kept.get(kept.size() - 1) instanceof Sinks before) {
                 ObjectSink[] both = Arrays.copyOf(before.sinks, before.sinks.length + more.sinks.length);
                 System.arraycopy(more.sinks, 0, both, before.sinks.length, more.sinks.length);
-                int[] gates = Arrays.copyOf(before.gates, before.gates.length + more.gates.length);
-                System.arraycopy(more.gates, 0, gates, before.gates.length, more.gates.length);
-                kept.set(kept.size() - 1, new Sinks(both, gates));
+                int[] inputs = Arrays.copyOf(before.inputs, before.inputs.length + more.inputs.length);
+                System.arraycopy(more.inputs, 0, inputs, before.inputs.length, more.inputs.length);
+                kept.set(kept.size() - 1, new Sinks(both, inputs));
             } else {
                 kept.add(route);
             }

@@ -1,11 +1,25 @@
 package io.github.rubric.rules;
 
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.drools.base.base.ValueResolver;
+import org.drools.base.rule.accessor.ReadAccessor;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.AccumulateNode;
 import org.drools.core.reteoo.AlphaNode;
+import org.drools.base.rule.IndexableConstraint;
+import org.drools.base.util.index.ConstraintTypeOperator;
 import org.drools.core.reteoo.BetaNode;
+import org.drools.core.reteoo.FromNode;
+import org.drools.core.reteoo.JoinNode;
 import org.drools.core.reteoo.LeftInputAdapterNode;
 import org.drools.core.reteoo.LeftTupleSource;
 import org.drools.core.reteoo.NotNode;
@@ -28,7 +42,13 @@ final class Gates {
          * {@code List( !isEmpty ) from collect( X( … ) )}, or {@code List( size < 4 )} and the like: only when the
          * number of facts that reached it passes the list's test, since the list holds exactly those facts.
          */
-        COLLECT
+        COLLECT,
+        /**
+         * {@code $p : P()}, {@code $x : T() from $p.list()}, {@code not X( …, key == $x )}: a {@code not} for each
+         * element of a list a fact gives, as each month of the period; only when some element is the key of no fact
+         * that reached the {@code not} (see {@link Each}).
+         */
+        EACH
     }
 
     /**
@@ -56,9 +76,19 @@ final class Gates {
     /**
      * A gated rule as found in the text.
      *
-     * @param size the test of the collected list's size, for a {@link Kind#COLLECT}; null for a {@link Kind#NOT}
+     * @param size the test of the collected list's size, for a {@link Kind#COLLECT}; else null
+     * @param each the names in an {@link Kind#EACH}; else null
      */
-    record Planned(String rule, Kind kind, SizeTest size) {
+    record Planned(String rule, Kind kind, SizeTest size, EachText each) {
+        Planned(String rule, Kind kind, SizeTest size) {
+            this(rule, kind, size, null);
+        }
+    }
+
+    /**
+     * The names in an {@link Kind#EACH} rule: {@code $source : P()}, {@code $element : T() from $source.method()}.
+     */
+    record EachText(String source, String method, String element) {
     }
 
     /**
@@ -68,11 +98,200 @@ final class Gates {
      * @param kind how its facts decide
      * @param input the node beyond the alpha network that its facts reach (the right input of its {@code not} or
      *     {@code collect}); null when the compiled rule is not of the expected shape, and the gate always goes in
+     * @param each for an {@link Kind#EACH} of the expected shape, its source's input and how its facts decide; else null
      */
-    record Gate(RuleGate gate, Kind kind, SizeTest size, ObjectSink input) {
-        /** @return whether the rule can fire, given how many of the evaluation's facts reached its input */
+    record Gate(RuleGate gate, Kind kind, SizeTest size, ObjectSink input, Each each) {
+        /**
+         * @return whether a {@link Kind#NOT} or {@link Kind#COLLECT} rule can fire, given how many of the
+         *     evaluation's facts reached its input (an {@link Kind#EACH} is decided by its facts, see {@link Each})
+         */
         boolean open(int reached) {
-            return input == null || (kind == Kind.NOT ? reached == 0 : size.passes(reached));
+            return input == null || switch (kind) {
+                case NOT -> reached == 0;
+                case COLLECT -> size.passes(reached);
+                case EACH -> throw new IllegalStateException("an EACH rule is decided by its facts' keys");
+            };
+        }
+    }
+
+    /**
+     * How the facts of an {@link Kind#EACH} rule decide it: the facts that reached the source's pattern give the
+     * elements (the list the rule's method returns, read as {@code from} reads it), the facts that reached the
+     * {@code not} give the keys, and the rule can fire when some element is no fact's key. Whatever cannot be told
+     * with certainty opens the gate, for Drools to decide: a method or key that cannot be read or throws, a key or
+     * element that is a number other than an integer (whose {@code ==} is not {@code equals}).
+     */
+    static final class Each {
+        /** A key that cannot be compared with certainty. */
+        static final Object UNSURE = new Object();
+
+        private final ObjectSink sources;
+        private final String method;
+        private final Class<?> elementType;
+        private final ReadAccessor key;
+        /** The method, by the class of the fact it is called on; empty when it cannot be called. */
+        private final Map<Class<?>, Optional<Method>> methods = new ConcurrentHashMap<>();
+        /** The method last found, for the class of almost every source. */
+        private volatile Found found;
+
+        private record Found(Class<?> type, Optional<Method> method) {
+        }
+
+        Each(ObjectSink sources, String method, Class<?> elementType, ReadAccessor key) {
+            this.sources = sources;
+            this.method = method;
+            this.elementType = elementType;
+            this.key = key;
+        }
+
+        /** @return the right input of the join with the source's pattern */
+        ObjectSink sources() {
+            return sources;
+        }
+
+        /**
+         * @param fact a fact that reached the rule's {@code not}
+         * @param resolver the session, as Drools' readers take it
+         * @return its key as compared (integers as longs), null for none, or {@link #UNSURE}
+         */
+        Object keyOf(Object fact, ValueResolver resolver) {
+            try {
+                return comparable(key.getValue(resolver, fact));
+            } catch (RuntimeException e) {
+                return UNSURE; // Drools will read it again, and fail as it does
+            }
+        }
+
+        /**
+         * @param source a fact that reached the source's pattern
+         * @param keys the keys of the facts that reached the {@code not}, as {@link #keyOf} gives them
+         * @return whether the rule can fire for some element of the source's list: one that is no fact's key, or
+         *     one that cannot be compared, or the list could not be read
+         */
+        boolean uncovered(Object source, Keys keys) {
+            Found last = found;
+            Optional<Method> call;
+            if (last != null && last.type == source.getClass()) {
+                call = last.method;
+            } else {
+                call = methods.computeIfAbsent(source.getClass(), this::find);
+                found = new Found(source.getClass(), call);
+            }
+            if (call.isEmpty()) {
+                return true;
+            }
+            Object list;
+            try {
+                list = call.get().invoke(source);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return true;
+            }
+            if (list == null) {
+                return false;
+            }
+            // as Drools' `from` takes a result: an iterable, an iterator, an array or one object
+            Iterator<?> elements = list instanceof Iterable<?> iterable ? iterable.iterator()
+                    : list instanceof Iterator<?> iterator ? iterator
+                    : list.getClass().isArray() ? arrayElements(list)
+                    : List.of(list).iterator();
+            while (elements.hasNext()) {
+                Object element = elements.next();
+                if (element != null && elementType.isAssignableFrom(element.getClass())) {
+                    Object compared = comparable(element);
+                    if (compared == UNSURE || !keys.contains(compared)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private Optional<Method> find(Class<?> type) {
+            try {
+                Method found = type.getMethod(method);
+                return Modifier.isPublic(found.getDeclaringClass().getModifiers()) ? Optional.of(found)
+                        : Optional.empty();
+            } catch (NoSuchMethodException | SecurityException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static Iterator<Object> arrayElements(Object array) {
+            List<Object> elements = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(array); i++) {
+                elements.add(Array.get(array, i));
+            }
+            return elements.iterator();
+        }
+
+        /**
+         * @return a value as {@code ==} compares it, where that is {@code equals}: integers of any width as longs
+         *     ({@code 4 == 4L}); other numbers {@link #UNSURE} ({@code 1.0 == 1.00}, NaN)
+         */
+        private static Object comparable(Object value) {
+            if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                return ((Number) value).longValue();
+            }
+            return value instanceof Number ? UNSURE : value;
+        }
+    }
+
+    /**
+     * The keys of the facts that reached an {@link Kind#EACH} rule's {@code not}, by equality: an open-addressing set
+     * kept by one evaluation and emptied for the next. Not {@code HashSet}: the months of one year, the commonest
+     * keys, share their {@code YearMonth.hashCode()}'s low bits and fell into one bucket of a {@code HashMap}.
+     */
+    static final class Keys {
+        private Object[] slots = new Object[32];
+        private int size;
+
+        void add(Object key) {
+            if (key == null) {
+                return;
+            }
+            if (2 * (size + 1) > slots.length) {
+                Object[] old = slots;
+                slots = new Object[old.length * 2];
+                size = 0;
+                for (Object o : old) {
+                    if (o != null) {
+                        add(o);
+                    }
+                }
+            }
+            int mask = slots.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                if (slots[i] == null) {
+                    slots[i] = key;
+                    size++;
+                    return;
+                }
+                if (slots[i].equals(key)) {
+                    return;
+                }
+            }
+        }
+
+        boolean contains(Object key) {
+            int mask = slots.length - 1;
+            for (int i = slot(key, mask); slots[i] != null; i = (i + 1) & mask) {
+                if (slots[i].equals(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void clear() {
+            if (size > 0) {
+                Arrays.fill(slots, null);
+                size = 0;
+            }
+        }
+
+        /** The top bits of the hash times the golden ratio: they depend on every bit of the hash. */
+        private static int slot(Object key, int mask) {
+            return (key.hashCode() * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
         }
     }
 
@@ -161,6 +380,10 @@ final class Gates {
         if (lhs.size() >= 4 && lhs.get(0).is("not") && onePattern(lhs.subList(1, lhs.size()))) {
             return new Planned(rule, Kind.NOT, null);
         }
+        EachText each = each(lhs);
+        if (each != null) {
+            return new Planned(rule, Kind.EACH, null, each);
+        }
         // [$x :] List( !isEmpty | size OP n ) from collect( X( … ) ), its only binding the list's
         int at = lhs.size() >= 2 && lhs.get(0).kind() == DrlTokens.Kind.NAME && lhs.get(0).text().startsWith("$")
                 && lhs.get(1).is(":") ? 2 : 0;
@@ -186,6 +409,45 @@ final class Gates {
             return new Planned(rule, Kind.COLLECT, size);
         }
         return null;
+    }
+
+    /**
+     * @return the names of {@code $p : P() $x : T() from $p.method() not X( …, key == $x )}, where {@code X( … )}
+     *     names no other variable; null for anything else
+     */
+    private static EachText each(List<DrlTokens.Token> lhs) {
+        // $p : P ( ) $x : T ( ) from $p . method ( ) not X ( … )
+        if (lhs.size() < 23 || !variable(lhs.get(0)) || !lhs.get(1).is(":") || !name(lhs.get(2))
+                || !lhs.get(3).is("(") || !lhs.get(4).is(")") || !variable(lhs.get(5)) || !lhs.get(6).is(":")
+                || !name(lhs.get(7)) || !lhs.get(8).is("(") || !lhs.get(9).is(")") || !lhs.get(10).is("from")
+                || !lhs.get(11).text().equals(lhs.get(0).text()) || !lhs.get(12).is(".") || !name(lhs.get(13))
+                || !lhs.get(14).is("(") || !lhs.get(15).is(")") || !lhs.get(16).is("not")) {
+            return null;
+        }
+        String element = lhs.get(5).text();
+        List<DrlTokens.Token> pattern = lhs.subList(17, lhs.size());
+        int uses = 0;
+        for (int k = 0; k < pattern.size(); k++) {
+            if (pattern.get(k).text().startsWith("$")) {
+                // the element, compared by == and nothing else: the one test that joins the not to the list
+                if (k == 0 || k + 1 == pattern.size() || !pattern.get(k).text().equals(element)
+                        || !pattern.get(k - 1).is("==") || !(pattern.get(k + 1).is(",") || pattern.get(k + 1).is(")"))) {
+                    return null;
+                }
+                uses++;
+            }
+        }
+        List<DrlTokens.Token> masked = new ArrayList<>(pattern);
+        masked.replaceAll(t -> t.text().equals(element) ? new DrlTokens.Token(DrlTokens.Kind.NUMBER, "0", t.line()) : t);
+        return uses == 1 && onePattern(masked) ? new EachText(lhs.get(0).text(), lhs.get(13).text(), element) : null;
+    }
+
+    private static boolean variable(DrlTokens.Token token) {
+        return token.kind() == DrlTokens.Kind.NAME && token.text().startsWith("$") && token.text().length() > 1;
+    }
+
+    private static boolean name(DrlTokens.Token token) {
+        return token.kind() == DrlTokens.Kind.NAME && !token.text().startsWith("$");
     }
 
     /**
@@ -226,13 +488,19 @@ final class Gates {
         List<Gate> gates = new ArrayList<>();
         for (int g = 0; g < plan.gated().size(); g++) {
             Planned planned = plan.gated().get(g);
-            gates.add(new Gate(new RuleGate(g), planned.kind(), planned.size(), input(kieBase, planned)));
+            Gate gate = new Gate(new RuleGate(g), planned.kind(), planned.size(), null, null);
+            TerminalNode terminal = terminal(kieBase, planned);
+            if (terminal != null) {
+                gate = planned.kind() == Kind.EACH ? each(gate, terminal, planned.each())
+                        : new Gate(gate.gate(), gate.kind(), gate.size(), input(terminal, planned), null);
+            }
+            gates.add(gate);
         }
         return List.copyOf(gates);
     }
 
-    /** @return the right input of the gated rule's {@code not} or accumulate, right after its gate; else null */
-    private static ObjectSink input(KieBase kieBase, Planned planned) {
+    /** @return the gated rule's one terminal node, or null */
+    private static TerminalNode terminal(KieBase kieBase, Planned planned) {
         if (!(kieBase instanceof InternalRuleBase base)) {
             return null;
         }
@@ -242,17 +510,56 @@ final class Gates {
                 terminals = base.getReteooBuilder().getTerminalNodes(pkg.getName() + "." + planned.rule());
             }
         }
-        if (terminals == null || terminals.length != 1) {
-            return null;
-        }
-        LeftTupleSource above = terminals[0].getLeftTupleSource();
+        return terminals == null || terminals.length != 1 ? null : terminals[0];
+    }
+
+    /** @return the right input of the gated rule's {@code not} or accumulate, right after its gate; else null */
+    private static ObjectSink input(TerminalNode terminal, Planned planned) {
+        LeftTupleSource above = terminal.getLeftTupleSource();
         boolean shaped = planned.kind() == Kind.NOT ? above instanceof NotNode : above instanceof AccumulateNode;
         if (!shaped || !(above.getLeftTupleSource() instanceof LeftInputAdapterNode)) {
             return null;
         }
-        ObjectSink input = ((BetaNode) above).getRightInput();
-        // fed by facts through the alpha network, which the filter walks (not by a subnetwork: eval, forall, query)
-        ObjectSource feed = ((BetaNode) above).getRightInput().getParent();
-        return feed instanceof AlphaNode || feed instanceof ObjectTypeNode ? input : null;
+        return fedByFacts((BetaNode) above);
+    }
+
+    /**
+     * @return the right input of a node, when facts reach it through the alpha network, which the filter walks (not
+     *     a subnetwork: eval, forall, query); else null
+     */
+    private static ObjectSink fedByFacts(BetaNode node) {
+        ObjectSource feed = node.getRightInput().getParent();
+        return feed instanceof AlphaNode || feed instanceof ObjectTypeNode ? node.getRightInput() : null;
+    }
+
+    /**
+     * Reads an {@link Kind#EACH} rule as compiled: after the gate, a join with the source's pattern (no test), a
+     * {@code from} of the source's method (no test), and a {@code not} whose one test is {@code key == $element}.
+     *
+     * @return the gate with its inputs, or the gate unchanged (always open) when the rule is not of that shape
+     */
+    private static Gate each(Gate gate, TerminalNode terminal, EachText text) {
+        if (!(terminal.getLeftTupleSource() instanceof NotNode not)
+                || !(not.getLeftTupleSource() instanceof FromNode<?> from)
+                || !(from.getLeftTupleSource() instanceof JoinNode join)
+                || !(join.getLeftTupleSource() instanceof LeftInputAdapterNode)
+                || join.getConstraints().length != 0 || from.getAlphaConstraints().length != 0
+                || from.getBetaConstraints().getConstraints().length != 0
+                || from.getDataProvider().getRequiredDeclarations().length != 1
+                || !from.getDataProvider().getRequiredDeclarations()[0].getIdentifier().equals(text.source())
+                || not.getConstraints().length != 1
+                || !(not.getConstraints()[0] instanceof IndexableConstraint key)
+                || key.getConstraintType() != ConstraintTypeOperator.EQUAL || key.isUnification()
+                || key.getFieldExtractor() == null || key.getRequiredDeclarations().length != 1
+                || !key.getRequiredDeclarations()[0].getIdentifier().equals(text.element())) {
+            return gate;
+        }
+        ObjectSink sources = fedByFacts(join);
+        ObjectSink keyed = fedByFacts(not);
+        if (sources == null || keyed == null) {
+            return gate;
+        }
+        return new Gate(gate.gate(), Kind.EACH, null, keyed,
+                new Each(sources, text.method(), from.getResultClass(), key.getFieldExtractor()));
     }
 }
