@@ -472,7 +472,7 @@ final class FactFilter {
             }
             int input = inputOfGate[g];
             int sources = sourcesOfGate[g];
-            if (deferred.released[input] || deferred.released[sources]) {
+            if (deferred.released[input] || (sources >= 0 && deferred.released[sources])) {
                 return true; // some of its facts went in through Drools' own insert, and were not kept
             }
             if (keys == null) {
@@ -485,6 +485,9 @@ final class FactFilter {
                     return true;
                 }
                 keys.add(key);
+            }
+            if (sources < 0) {
+                return gate.each().uncoveredConstants(keys, resolver);
             }
             for (int i = deferred.first[sources]; i >= 0; i = deferred.next[i]) {
                 if (gate.each().uncovered(deferred.facts[i], keys)) {

@@ -4,18 +4,23 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.base.base.ValueResolver;
 import org.drools.base.rule.accessor.ReadAccessor;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.reteoo.AccumulateNode;
 import org.drools.core.reteoo.AlphaNode;
+import org.drools.base.rule.Declaration;
 import org.drools.base.rule.IndexableConstraint;
+import org.drools.base.rule.accessor.DataProvider;
 import org.drools.base.util.index.ConstraintTypeOperator;
 import org.drools.core.reteoo.BetaNode;
 import org.drools.core.reteoo.FromNode;
@@ -87,8 +92,13 @@ final class Gates {
 
     /**
      * The names in an {@link Kind#EACH} rule: {@code $source : P()}, {@code $element : T() from $source.method()}.
+     *
+     * @param source the source's variable; null when the list is constants ({@code from [ A.B, A.C ]})
+     * @param method the source's method; null for constants
+     * @param element the element's variable
+     * @param collect whether the rule ends with {@code $l : List() from collect( … )}
      */
-    record EachText(String source, String method, String element) {
+    record EachText(String source, String method, String element, boolean collect) {
     }
 
     /**
@@ -127,6 +137,10 @@ final class Gates {
 
         private final ObjectSink sources;
         private final String method;
+        /** For a list of constants, what gives them; null for a source's method. */
+        private final DataProvider constants;
+        /** The constants once read, when they are values that cannot change (enum constants, strings, numbers). */
+        private volatile List<Object> constantValues;
         private final Class<?> elementType;
         private final ReadAccessor key;
         /** The method, by the class of the fact it is called on; empty when it cannot be called. */
@@ -137,14 +151,22 @@ final class Gates {
         private record Found(Class<?> type, Optional<Method> method) {
         }
 
-        Each(ObjectSink sources, String method, Class<?> elementType, ReadAccessor key) {
+        /**
+         * @param sources the right input of the join with the source's pattern; null for constants
+         * @param method the source's method; null for constants
+         * @param constants what gives the constants; null for a source's method
+         * @param elementType the type of the elements' pattern: others are skipped, as {@code from} skips them
+         * @param key what reads the key of a fact that reached the {@code not}
+         */
+        Each(ObjectSink sources, String method, DataProvider constants, Class<?> elementType, ReadAccessor key) {
             this.sources = sources;
             this.method = method;
+            this.constants = constants;
             this.elementType = elementType;
             this.key = key;
         }
 
-        /** @return the right input of the join with the source's pattern */
+        /** @return the right input of the join with the source's pattern; null for a list of constants */
         ObjectSink sources() {
             return sources;
         }
@@ -194,6 +216,33 @@ final class Gates {
                     : list instanceof Iterator<?> iterator ? iterator
                     : list.getClass().isArray() ? arrayElements(list)
                     : List.of(list).iterator();
+            return uncovered(elements, keys);
+        }
+
+        /**
+         * @param keys the keys of the facts that reached the {@code not}, as {@link #keyOf} gives them
+         * @param resolver the session, as Drools' data providers take it
+         * @return whether the rule can fire for some constant of its list
+         */
+        boolean uncoveredConstants(Keys keys, ValueResolver resolver) {
+            List<Object> values = constantValues;
+            if (values != null) {
+                return uncovered(values.iterator(), keys);
+            }
+            List<Object> read = new ArrayList<>();
+            try {
+                constants.getResults(null, resolver, constants.createContext()).forEachRemaining(read::add);
+            } catch (RuntimeException e) {
+                return true; // Drools will evaluate the list again, and fail as it does
+            }
+            if (read.stream().allMatch(v -> v instanceof Enum<?> || v instanceof String || v instanceof Number
+                    || v instanceof Boolean || v instanceof Character)) {
+                constantValues = Collections.unmodifiableList(read);
+            }
+            return uncovered(read.iterator(), keys);
+        }
+
+        private boolean uncovered(Iterator<?> elements, Keys keys) {
             while (elements.hasNext()) {
                 Object element = elements.next();
                 if (element != null && elementType.isAssignableFrom(element.getClass())) {
@@ -330,6 +379,15 @@ final class Gates {
             // a consequence may add or change facts after they went in: a rule closed for what went in might fire
             return Plan.NONE;
         }
+        // the names on a global's line (its type's too): a constant list that names one is not constant
+        Set<String> globals = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is("global")) {
+                for (int k = i + 1; k < tokens.size() && tokens.get(k).line() == tokens.get(i).line(); k++) {
+                    globals.add(tokens.get(k).text());
+                }
+            }
+        }
         List<Planned> gated = new ArrayList<>();
         List<Integer> whenLines = new ArrayList<>();
         for (int i = 0; i + 2 < tokens.size(); i++) {
@@ -351,7 +409,7 @@ final class Gates {
             if (then >= tokens.size()) {
                 return Plan.NONE;
             }
-            Planned planned = planned(name, tokens.subList(when + 1, then));
+            Planned planned = planned(name, tokens.subList(when + 1, then), globals);
             if (planned != null) {
                 gated.add(planned);
                 whenLines.add(tokens.get(when).line());
@@ -376,11 +434,11 @@ final class Gates {
     }
 
     /** @return the rule gated, or null for any other condition */
-    private static Planned planned(String rule, List<DrlTokens.Token> lhs) {
+    private static Planned planned(String rule, List<DrlTokens.Token> lhs, Set<String> globals) {
         if (lhs.size() >= 4 && lhs.get(0).is("not") && onePattern(lhs.subList(1, lhs.size()))) {
             return new Planned(rule, Kind.NOT, null);
         }
-        EachText each = each(lhs);
+        EachText each = each(lhs, globals);
         if (each != null) {
             return new Planned(rule, Kind.EACH, null, each);
         }
@@ -412,34 +470,100 @@ final class Gates {
     }
 
     /**
-     * @return the names of {@code $p : P() $x : T() from $p.method() not X( …, key == $x )}, where {@code X( … )}
-     *     names no other variable; null for anything else
+     * @param globals the names of the file's globals
+     * @return the names of {@code [$p : P()] $x : T() from $p.method() | [ constants ] not X( …, key == $x )
+     *     [$l : List() from collect( Y( … ) )]}, where the {@code not} names no other variable and the collect none but
+     *     {@code $x}; null for anything else
      */
-    private static EachText each(List<DrlTokens.Token> lhs) {
-        // $p : P ( ) $x : T ( ) from $p . method ( ) not X ( … )
-        if (lhs.size() < 23 || !variable(lhs.get(0)) || !lhs.get(1).is(":") || !name(lhs.get(2))
-                || !lhs.get(3).is("(") || !lhs.get(4).is(")") || !variable(lhs.get(5)) || !lhs.get(6).is(":")
-                || !name(lhs.get(7)) || !lhs.get(8).is("(") || !lhs.get(9).is(")") || !lhs.get(10).is("from")
-                || !lhs.get(11).text().equals(lhs.get(0).text()) || !lhs.get(12).is(".") || !name(lhs.get(13))
-                || !lhs.get(14).is("(") || !lhs.get(15).is(")") || !lhs.get(16).is("not")) {
+    private static EachText each(List<DrlTokens.Token> lhs, Set<String> globals) {
+        int at = 0;
+        String source = null;
+        if (lhs.size() > 6 && variable(lhs.get(0)) && lhs.get(1).is(":") && name(lhs.get(2)) && lhs.get(3).is("(")
+                && lhs.get(4).is(")") && variable(lhs.get(5))) {
+            source = lhs.get(0).text();
+            at = 5;
+        }
+        // $x : T ( ) from
+        if (lhs.size() < at + 7 || !variable(lhs.get(at)) || !lhs.get(at + 1).is(":") || !name(lhs.get(at + 2))
+                || !lhs.get(at + 3).is("(") || !lhs.get(at + 4).is(")") || !lhs.get(at + 5).is("from")) {
             return null;
         }
-        String element = lhs.get(5).text();
-        List<DrlTokens.Token> pattern = lhs.subList(17, lhs.size());
+        String element = lhs.get(at).text();
+        int k = at + 6;
+        String method = null;
+        if (source != null) {
+            // $p . method ( )
+            if (lhs.size() < k + 5 || !lhs.get(k).text().equals(source) || !lhs.get(k + 1).is(".")
+                    || !name(lhs.get(k + 2)) || !lhs.get(k + 3).is("(") || !lhs.get(k + 4).is(")")) {
+                return null;
+            }
+            method = lhs.get(k + 2).text();
+            k += 5;
+        } else {
+            // [ constants ]: literals and qualified names (Type.CONSTANT), no call, no variable, no global
+            if (!lhs.get(k).is("[")) {
+                return null;
+            }
+            for (k++; k < lhs.size() && !lhs.get(k).is("]"); k++) {
+                DrlTokens.Token t = lhs.get(k);
+                boolean literal = t.kind() == DrlTokens.Kind.STRING || t.kind() == DrlTokens.Kind.NUMBER;
+                boolean qualified = name(t) && !t.is("new") && !globals.contains(t.text()) && k + 1 < lhs.size()
+                        && (lhs.get(k + 1).is(".") || lhs.get(k - 1).is("."));
+                if (!(literal || qualified || t.is(".") || t.is(","))) {
+                    return null;
+                }
+            }
+            k++;
+        }
+        // not X ( … )
+        if (k + 3 >= lhs.size() || !lhs.get(k).is("not") || !lhs.get(k + 2).is("(")) {
+            return null;
+        }
+        int end = k + 2;
+        for (int depth = 0; end < lhs.size(); end++) {
+            depth += lhs.get(end).is("(") ? 1 : lhs.get(end).is(")") ? -1 : 0;
+            if (depth == 0) {
+                break;
+            }
+        }
+        if (end >= lhs.size()) {
+            return null;
+        }
+        List<DrlTokens.Token> pattern = lhs.subList(k + 1, end + 1);
         int uses = 0;
-        for (int k = 0; k < pattern.size(); k++) {
-            if (pattern.get(k).text().startsWith("$")) {
+        for (int i = 0; i < pattern.size(); i++) {
+            if (pattern.get(i).text().startsWith("$")) {
                 // the element, compared by == and nothing else: the one test that joins the not to the list
-                if (k == 0 || k + 1 == pattern.size() || !pattern.get(k).text().equals(element)
-                        || !pattern.get(k - 1).is("==") || !(pattern.get(k + 1).is(",") || pattern.get(k + 1).is(")"))) {
+                if (i == 0 || i + 1 == pattern.size() || !pattern.get(i).text().equals(element)
+                        || !pattern.get(i - 1).is("==") || !(pattern.get(i + 1).is(",") || pattern.get(i + 1).is(")"))) {
                     return null;
                 }
                 uses++;
             }
         }
-        List<DrlTokens.Token> masked = new ArrayList<>(pattern);
-        masked.replaceAll(t -> t.text().equals(element) ? new DrlTokens.Token(DrlTokens.Kind.NUMBER, "0", t.line()) : t);
-        return uses == 1 && onePattern(masked) ? new EachText(lhs.get(0).text(), lhs.get(13).text(), element) : null;
+        if (uses != 1 || !onePattern(masked(pattern, element))) {
+            return null;
+        }
+        // [$l : List ( ) from collect ( Y ( … ) )]: a list for every element the not lets through
+        int rest = end + 1;
+        boolean collect = rest < lhs.size();
+        if (collect && !(lhs.size() >= rest + 12 && variable(lhs.get(rest)) && lhs.get(rest + 1).is(":")
+                && lhs.get(rest + 2).is("List") && lhs.get(rest + 3).is("(") && lhs.get(rest + 4).is(")")
+                && lhs.get(rest + 5).is("from") && lhs.get(rest + 6).is("collect") && lhs.get(rest + 7).is("(")
+                && lhs.get(lhs.size() - 1).is(")")
+                && lhs.subList(rest + 8, lhs.size() - 1).stream()
+                        .noneMatch(t -> t.text().startsWith("$") && !t.text().equals(element))
+                && onePattern(masked(lhs.subList(rest + 8, lhs.size() - 1), element)))) {
+            return null;
+        }
+        return new EachText(source, method, element, collect);
+    }
+
+    /** @return the tokens with a variable's uses as a number, for {@link #onePattern}, which takes no variable */
+    private static List<DrlTokens.Token> masked(List<DrlTokens.Token> tokens, String variable) {
+        List<DrlTokens.Token> masked = new ArrayList<>(tokens);
+        masked.replaceAll(t -> t.text().equals(variable) ? new DrlTokens.Token(DrlTokens.Kind.NUMBER, "0", t.line()) : t);
+        return masked;
     }
 
     private static boolean variable(DrlTokens.Token token) {
@@ -533,20 +657,24 @@ final class Gates {
     }
 
     /**
-     * Reads an {@link Kind#EACH} rule as compiled: after the gate, a join with the source's pattern (no test), a
-     * {@code from} of the source's method (no test), and a {@code not} whose one test is {@code key == $element}.
+     * Reads an {@link Kind#EACH} rule as compiled: after the gate, a join with the source's pattern (no test) and a
+     * {@code from} of the source's method, or a {@code from} of constants; the {@code from} without a test; a
+     * {@code not} whose one test is {@code key == $element}; and the collect, if written, with no test on its list.
      *
      * @return the gate with its inputs, or the gate unchanged (always open) when the rule is not of that shape
      */
     private static Gate each(Gate gate, TerminalNode terminal, EachText text) {
-        if (!(terminal.getLeftTupleSource() instanceof NotNode not)
+        LeftTupleSource above = terminal.getLeftTupleSource();
+        if (text.collect()) {
+            if (!(above instanceof AccumulateNode collect) || collect.getResultConstraints().length != 0
+                    || collect.getResultBinder().getConstraints().length != 0) {
+                return gate;
+            }
+            above = collect.getLeftTupleSource();
+        }
+        if (!(above instanceof NotNode not)
                 || !(not.getLeftTupleSource() instanceof FromNode<?> from)
-                || !(from.getLeftTupleSource() instanceof JoinNode join)
-                || !(join.getLeftTupleSource() instanceof LeftInputAdapterNode)
-                || join.getConstraints().length != 0 || from.getAlphaConstraints().length != 0
-                || from.getBetaConstraints().getConstraints().length != 0
-                || from.getDataProvider().getRequiredDeclarations().length != 1
-                || !from.getDataProvider().getRequiredDeclarations()[0].getIdentifier().equals(text.source())
+                || from.getAlphaConstraints().length != 0 || from.getBetaConstraints().getConstraints().length != 0
                 || not.getConstraints().length != 1
                 || !(not.getConstraints()[0] instanceof IndexableConstraint key)
                 || key.getConstraintType() != ConstraintTypeOperator.EQUAL || key.isUnification()
@@ -554,12 +682,24 @@ final class Gates {
                 || !key.getRequiredDeclarations()[0].getIdentifier().equals(text.element())) {
             return gate;
         }
-        ObjectSink sources = fedByFacts(join);
         ObjectSink keyed = fedByFacts(not);
-        if (sources == null || keyed == null) {
+        Declaration[] used = from.getDataProvider().getRequiredDeclarations();
+        if (keyed == null) {
             return gate;
         }
-        return new Gate(gate.gate(), Kind.EACH, null, keyed,
-                new Each(sources, text.method(), from.getResultClass(), key.getFieldExtractor()));
+        if (text.source() == null) {
+            return from.getLeftTupleSource() instanceof LeftInputAdapterNode && used.length == 0
+                    ? new Gate(gate.gate(), Kind.EACH, null, keyed, new Each(null, null, from.getDataProvider(),
+                            from.getResultClass(), key.getFieldExtractor()))
+                    : gate;
+        }
+        if (!(from.getLeftTupleSource() instanceof JoinNode join)
+                || !(join.getLeftTupleSource() instanceof LeftInputAdapterNode) || join.getConstraints().length != 0
+                || used.length != 1 || !used[0].getIdentifier().equals(text.source())) {
+            return gate;
+        }
+        ObjectSink sources = fedByFacts(join);
+        return sources == null ? gate : new Gate(gate.gate(), Kind.EACH, null, keyed,
+                new Each(sources, text.method(), null, from.getResultClass(), key.getFieldExtractor()));
     }
 }

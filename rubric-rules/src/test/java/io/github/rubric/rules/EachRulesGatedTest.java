@@ -60,6 +60,16 @@ class EachRulesGatedTest {
                 score.deduct("1", "no group meeting in quarter " + $q);
             end
 
+            rule "6 a plan and a summary"
+                @item("1")
+            when
+                $kind : DocumentKind() from [ DocumentKind.WORK_PLAN, DocumentKind.WORK_SUMMARY ]
+                not Document( kind == $kind, complete )
+                $found : List() from collect( Document( kind == $kind ) )
+            then
+                score.deduct("1", "no complete " + $kind + " of " + $found.size(), $found);
+            end
+
             rule "5 a report every quarter"
                 @item("1")
             when
@@ -73,7 +83,8 @@ class EachRulesGatedTest {
 
     @Test
     void gatesANotForEachElementOfAFactsList() {
-        // GIVEN the rules above, and shapes that are not one not for each element of a list
+        // GIVEN the rules above, and shapes that are not one not for each element of a list (or whose list of
+        // constants names a global or calls a method, or whose list of the not's facts is tested)
         String text = tinyWith(RULES + """
                 rule "6 the element tested"
                     @item("1")
@@ -95,6 +106,34 @@ class EachRulesGatedTest {
                     score.deduct("0.1", "late");
                 end
 
+                rule "9 a list that names a global"
+                    @item("1")
+                when
+                    $kind : DocumentKind() from [ score.kind, DocumentKind.WORK_PLAN ]
+                    not Document( kind == $kind )
+                then
+                    score.deduct("0.1", "missing");
+                end
+
+                rule "10 a list with a call"
+                    @item("1")
+                when
+                    $kind : DocumentKind() from [ DocumentKind.valueOf( "WORK_PLAN" ) ]
+                    not Document( kind == $kind )
+                then
+                    score.deduct("0.1", "missing");
+                end
+
+                rule "11 a list of the not's facts"
+                    @item("1")
+                when
+                    $kind : DocumentKind() from [ DocumentKind.WORK_PLAN ]
+                    not Document( kind == $kind )
+                    $l : List( size > 1 ) from collect( Document( kind == $kind ) )
+                then
+                    score.deduct("0.1", "missing");
+                end
+
                 rule "8 not equal"
                     @item("1")
                 when
@@ -109,30 +148,33 @@ class EachRulesGatedTest {
         // WHEN the rules to gate are planned
         Gates.Plan plan = Gates.plan(text);
 
-        // THEN the four rules of the shape are gated as EACH, with their names; the others are not
+        // THEN the five rules of the shape are gated as EACH, with their names; the others are not
         assertThat(plan.gated().stream().filter(p -> p.kind() == Gates.Kind.EACH).toList()).containsExactly(
                 new Gates.Planned("2 a committee meeting every month", Gates.Kind.EACH, null,
-                        new Gates.EachText("$p", "months", "$m")),
+                        new Gates.EachText("$p", "months", "$m", false)),
                 new Gates.Planned("3 a party lecture every quarter", Gates.Kind.EACH, null,
-                        new Gates.EachText("$p", "quarters", "$q")),
+                        new Gates.EachText("$p", "quarters", "$q", false)),
                 new Gates.Planned("4 a group meeting every quarter", Gates.Kind.EACH, null,
-                        new Gates.EachText("$p", "quarters", "$q")),
+                        new Gates.EachText("$p", "quarters", "$q", false)),
+                new Gates.Planned("6 a plan and a summary", Gates.Kind.EACH, null,
+                        new Gates.EachText(null, null, "$kind", true)),
                 new Gates.Planned("5 a report every quarter", Gates.Kind.EACH, null,
-                        new Gates.EachText("$p", "quarters", "$q")));
+                        new Gates.EachText("$p", "quarters", "$q", false)));
         assertThat(plan.gated()).extracting(Gates.Planned::rule)
-                .doesNotContain("6 the element tested", "7 the source in the not", "8 not equal");
+                .doesNotContain("6 the element tested", "7 the source in the not", "8 not equal",
+                        "9 a list that names a global", "10 a list with a call", "11 a list of the not's facts");
     }
 
     @ParameterizedTest(name = "committee meetings in {0}, lectures in quarters {1}, group meetings in {2}, reports {3}")
     @CsvSource(delimiter = ';', value = {
-        "1,2,3,4,5,6,7,8,9,10,11,12; 1,2,3,4; 1,2,3,4; 1,2,3,4",
-        "1,2,4,5,6,7,8,9,10,11,12; 1,3,4; 2,3,4; 1,2,4",
-        "12; 4; 1; 3",
-        "; ; ; ",
-        "3,3,3,6,6,9,9,12,12; 2,2,2; 1,1; 1,1",
+        "1,2,3,4,5,6,7,8,9,10,11,12; 1,2,3,4; 1,2,3,4; 1,2,3,4; WORK_PLAN,WORK_SUMMARY",
+        "1,2,4,5,6,7,8,9,10,11,12; 1,3,4; 2,3,4; 1,2,4; WORK_PLAN,WORK_SUMMARY-,WORK_SUMMARY",
+        "12; 4; 1; 3; WORK_SUMMARY,WORK_PLAN-",
+        "; ; ; ; ",
+        "3,3,3,6,6,9,9,12,12; 2,2,2; 1,1; 1,1; WORK_PLAN-,WORK_PLAN-,ACTIVITY_PLAN",
     })
     void scoresAsTheRulesSayWhicheverMonthsAndQuartersAreCovered(String committees, String lectures, String groups,
-                                                                  String reports) {
+                                                                  String reports, String documents) {
         // GIVEN the rules gated, and the same rules ungated
         Rubric gated = Rubric.fromString("gated.drl", tinyWith(RULES));
         Rubric ungated = ungated();
@@ -145,6 +187,14 @@ class EachRulesGatedTest {
         }
         for (String quarter : list(groups)) {
             facts.append("  - { type: GROUP_MEETING, date: 2024-%02d-12 }\n".formatted(3 * Integer.parseInt(quarter) - 1));
+        }
+        if (!list(documents).isEmpty()) {
+            // a kind ending in '-' is a document that is not complete
+            facts.append("documents:\n");
+            for (String document : list(documents)) {
+                facts.append("  - { kind: %s, complete: %s }\n".formatted(document.replace("-", ""),
+                        !document.endsWith("-")));
+            }
         }
         facts.append("records:\n  Report:\n");
         for (String quarter : list(reports)) {
@@ -179,13 +229,19 @@ class EachRulesGatedTest {
                 expected.add("no report for quarter " + q);
             }
         }
+        for (String kind : List.of("WORK_PLAN", "WORK_SUMMARY")) {
+            if (!list(documents).contains(kind)) {
+                long found = list(documents).stream().filter(d -> d.replace("-", "").equals(kind)).count();
+                expected.add("no complete " + kind + " of " + found);
+            }
+        }
         assertThat(deductions(a)).hasSize(expected.size())
                 .allSatisfy(d -> assertThat(expected).anyMatch(d::contains));
         assertThat(deductions(first)).isEqualTo(deductions(a));
         assertThat(deductions(b)).isEqualTo(deductions(a));
         assertThat(deductions(c.scorecard())).isEqualTo(deductions(a));
-        // the four rules are gated indeed, each with both its inputs
-        assertThat(gated.gates()).filteredOn(g -> g.kind() == Gates.Kind.EACH).hasSize(4)
+        // the five rules are gated indeed, each with its inputs
+        assertThat(gated.gates()).filteredOn(g -> g.kind() == Gates.Kind.EACH).hasSize(5)
                 .allSatisfy(g -> assertThat(g.input()).isNotNull())
                 .allSatisfy(g -> assertThat(g.each()).isNotNull());
     }
@@ -301,7 +357,7 @@ class EachRulesGatedTest {
     }
 
     private static Gates.Each each(String method, Class<?> elementType) {
-        return new Gates.Each(null, method, elementType, null);
+        return new Gates.Each(null, method, null, elementType, null);
     }
 
     private static Gates.Keys keys(Object... values) {
