@@ -275,7 +275,7 @@ final class FactFilter {
         sourcesOfGate = new int[gates.size()];
         for (int g = 0; g < gates.size(); g++) {
             inputOfGate[g] = number(gates.get(g).input(), all);
-            sourcesOfGate[g] = number(gates.get(g).each() == null ? null : gates.get(g).each().sources(), all);
+            sourcesOfGate[g] = number(gates.get(g).sources(), all);
         }
         inputs = all.toArray(new ObjectSink[0]);
     }
@@ -468,7 +468,8 @@ final class FactFilter {
                 return true;
             }
             if (gate.each() == null) {
-                return gate.open(reached.inputsReached[inputOfGate[g]]);
+                return gate.open(reached.inputsReached[inputOfGate[g]],
+                        sourcesOfGate[g] < 0 ? 0 : reached.inputsReached[sourcesOfGate[g]]);
             }
             int input = inputOfGate[g];
             int sources = sourcesOfGate[g];

@@ -23,6 +23,7 @@ import org.drools.base.rule.IndexableConstraint;
 import org.drools.base.rule.accessor.DataProvider;
 import org.drools.base.util.index.ConstraintTypeOperator;
 import org.drools.core.reteoo.BetaNode;
+import org.drools.core.reteoo.ExistsNode;
 import org.drools.core.reteoo.FromNode;
 import org.drools.core.reteoo.JoinNode;
 import org.drools.core.reteoo.LeftInputAdapterNode;
@@ -53,7 +54,9 @@ final class Gates {
          * element of a list a fact gives, as each month of the period; only when some element is the key of no fact
          * that reached the {@code not} (see {@link Each}).
          */
-        EACH
+        EACH,
+        /** {@code exists X( … )} then {@code not Y( … )}: only when some fact reached the first and none the second. */
+        EXISTS_NOT
     }
 
     /**
@@ -108,17 +111,22 @@ final class Gates {
      * @param kind how its facts decide
      * @param input the node beyond the alpha network that its facts reach (the right input of its {@code not} or
      *     {@code collect}); null when the compiled rule is not of the expected shape, and the gate always goes in
-     * @param each for an {@link Kind#EACH} of the expected shape, its source's input and how its facts decide; else null
+     * @param sources a second such node: an {@link Kind#EACH}'s join with its source's pattern, an
+     *     {@link Kind#EXISTS_NOT}'s {@code exists}; else null
+     * @param each for an {@link Kind#EACH} of the expected shape, how its facts decide; else null
      */
-    record Gate(RuleGate gate, Kind kind, SizeTest size, ObjectSink input, Each each) {
+    record Gate(RuleGate gate, Kind kind, SizeTest size, ObjectSink input, ObjectSink sources, Each each) {
         /**
-         * @return whether a {@link Kind#NOT} or {@link Kind#COLLECT} rule can fire, given how many of the
-         *     evaluation's facts reached its input (an {@link Kind#EACH} is decided by its facts, see {@link Each})
+         * @param reached how many of the evaluation's facts reached the input
+         * @param sourcesReached how many reached the second node
+         * @return whether a rule other than an {@link Kind#EACH} can fire (an EACH is decided by its facts, see
+         *     {@link Each})
          */
-        boolean open(int reached) {
+        boolean open(int reached, int sourcesReached) {
             return input == null || switch (kind) {
                 case NOT -> reached == 0;
                 case COLLECT -> size.passes(reached);
+                case EXISTS_NOT -> sourcesReached > 0 && reached == 0;
                 case EACH -> throw new IllegalStateException("an EACH rule is decided by its facts' keys");
             };
         }
@@ -135,7 +143,6 @@ final class Gates {
         /** A key that cannot be compared with certainty. */
         static final Object UNSURE = new Object();
 
-        private final ObjectSink sources;
         private final String method;
         /** For a list of constants, what gives them; null for a source's method. */
         private final DataProvider constants;
@@ -152,23 +159,16 @@ final class Gates {
         }
 
         /**
-         * @param sources the right input of the join with the source's pattern; null for constants
          * @param method the source's method; null for constants
          * @param constants what gives the constants; null for a source's method
          * @param elementType the type of the elements' pattern: others are skipped, as {@code from} skips them
          * @param key what reads the key of a fact that reached the {@code not}
          */
-        Each(ObjectSink sources, String method, DataProvider constants, Class<?> elementType, ReadAccessor key) {
-            this.sources = sources;
+        Each(String method, DataProvider constants, Class<?> elementType, ReadAccessor key) {
             this.method = method;
             this.constants = constants;
             this.elementType = elementType;
             this.key = key;
-        }
-
-        /** @return the right input of the join with the source's pattern; null for a list of constants */
-        ObjectSink sources() {
-            return sources;
         }
 
         /**
@@ -438,6 +438,13 @@ final class Gates {
         if (lhs.size() >= 4 && lhs.get(0).is("not") && onePattern(lhs.subList(1, lhs.size()))) {
             return new Planned(rule, Kind.NOT, null);
         }
+        if (lhs.size() >= 8 && lhs.get(0).is("exists")) {
+            int end = closing(lhs, 2);
+            if (end > 0 && end + 4 < lhs.size() && lhs.get(end + 1).is("not")
+                    && onePattern(lhs.subList(1, end + 1)) && onePattern(lhs.subList(end + 2, lhs.size()))) {
+                return new Planned(rule, Kind.EXISTS_NOT, null);
+            }
+        }
         EachText each = each(lhs, globals);
         if (each != null) {
             return new Planned(rule, Kind.EACH, null, each);
@@ -519,14 +526,8 @@ final class Gates {
         if (k + 3 >= lhs.size() || !lhs.get(k).is("not") || !lhs.get(k + 2).is("(")) {
             return null;
         }
-        int end = k + 2;
-        for (int depth = 0; end < lhs.size(); end++) {
-            depth += lhs.get(end).is("(") ? 1 : lhs.get(end).is(")") ? -1 : 0;
-            if (depth == 0) {
-                break;
-            }
-        }
-        if (end >= lhs.size()) {
+        int end = closing(lhs, k + 2);
+        if (end < 0) {
             return null;
         }
         List<DrlTokens.Token> pattern = lhs.subList(k + 1, end + 1);
@@ -557,6 +558,18 @@ final class Gates {
             return null;
         }
         return new EachText(source, method, element, collect);
+    }
+
+    /** @return the index of the parenthesis that closes the one at {@code open}, or -1 */
+    private static int closing(List<DrlTokens.Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            depth += tokens.get(i).is("(") ? 1 : tokens.get(i).is(")") ? -1 : 0;
+            if (depth == 0) {
+                return tokens.get(open).is("(") ? i : -1;
+            }
+        }
+        return -1;
     }
 
     /** @return the tokens with a variable's uses as a number, for {@link #onePattern}, which takes no variable */
@@ -612,11 +625,14 @@ final class Gates {
         List<Gate> gates = new ArrayList<>();
         for (int g = 0; g < plan.gated().size(); g++) {
             Planned planned = plan.gated().get(g);
-            Gate gate = new Gate(new RuleGate(g), planned.kind(), planned.size(), null, null);
+            Gate gate = new Gate(new RuleGate(g), planned.kind(), planned.size(), null, null, null);
             TerminalNode terminal = terminal(kieBase, planned);
             if (terminal != null) {
-                gate = planned.kind() == Kind.EACH ? each(gate, terminal, planned.each())
-                        : new Gate(gate.gate(), gate.kind(), gate.size(), input(terminal, planned), null);
+                gate = switch (planned.kind()) {
+                    case EACH -> each(gate, terminal, planned.each());
+                    case EXISTS_NOT -> existsNot(gate, terminal);
+                    default -> new Gate(gate.gate(), gate.kind(), gate.size(), input(terminal, planned), null, null);
+                };
             }
             gates.add(gate);
         }
@@ -689,7 +705,7 @@ final class Gates {
         }
         if (text.source() == null) {
             return from.getLeftTupleSource() instanceof LeftInputAdapterNode && used.length == 0
-                    ? new Gate(gate.gate(), Kind.EACH, null, keyed, new Each(null, null, from.getDataProvider(),
+                    ? new Gate(gate.gate(), Kind.EACH, null, keyed, null, new Each(null, from.getDataProvider(),
                             from.getResultClass(), key.getFieldExtractor()))
                     : gate;
         }
@@ -699,7 +715,25 @@ final class Gates {
             return gate;
         }
         ObjectSink sources = fedByFacts(join);
-        return sources == null ? gate : new Gate(gate.gate(), Kind.EACH, null, keyed,
-                new Each(sources, text.method(), null, from.getResultClass(), key.getFieldExtractor()));
+        return sources == null ? gate : new Gate(gate.gate(), Kind.EACH, null, keyed, sources,
+                new Each(text.method(), null, from.getResultClass(), key.getFieldExtractor()));
+    }
+
+    /**
+     * Reads an {@link Kind#EXISTS_NOT} rule as compiled: after the gate, an {@code exists} and a {@code not}, each
+     * without a test beyond its facts' own.
+     *
+     * @return the gate with its inputs, or the gate unchanged (always open) when the rule is not of that shape
+     */
+    private static Gate existsNot(Gate gate, TerminalNode terminal) {
+        if (!(terminal.getLeftTupleSource() instanceof NotNode not) || not.getConstraints().length != 0
+                || !(not.getLeftTupleSource() instanceof ExistsNode exists) || exists.getConstraints().length != 0
+                || !(exists.getLeftTupleSource() instanceof LeftInputAdapterNode)) {
+            return gate;
+        }
+        ObjectSink input = fedByFacts(not);
+        ObjectSink sources = fedByFacts(exists);
+        return input == null || sources == null ? gate
+                : new Gate(gate.gate(), Kind.EXISTS_NOT, null, input, sources, null);
     }
 }

@@ -4,7 +4,8 @@ package io.github.rubric.rules;
  * A fact the engine inserts so that one rule of a rubric is evaluated; not for rule files. When a rubric is
  * compiled, a rule whose whole condition is one {@code not X( … )}, or one {@code List( !isEmpty ) from collect( X(
  * … ) )} or {@code List( size < 4 ) from collect( X( … ) )} (any comparison of the size with a number), over facts
- * tested on their own, or a {@code not} for each element of a fact's list ({@code $p : AssessmentPeriod()},
+ * tested on their own, or an {@code exists X( … )} then a {@code not Y( … )}, or a {@code not} for each element of a
+ * fact's list or of a list of constants ({@code $p : AssessmentPeriod()},
  * {@code $m : YearMonth() from $p.months()}, {@code not Meeting( …, monthOfDate == $m )}), gets this leading
  * pattern; the engine inserts the rule's gate only when the rule can fire, which it knows from the facts that passed
  * the rule's tests as they went in (see {@code FactFilter}): for the last, whether some element is the key of no

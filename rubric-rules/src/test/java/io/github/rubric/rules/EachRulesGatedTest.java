@@ -357,7 +357,7 @@ class EachRulesGatedTest {
     }
 
     private static Gates.Each each(String method, Class<?> elementType) {
-        return new Gates.Each(null, method, null, elementType, null);
+        return new Gates.Each(method, null, elementType, null);
     }
 
     private static Gates.Keys keys(Object... values) {

@@ -129,6 +129,48 @@ class GatedRulesTest {
                 + complaints));
     }
 
+    @ParameterizedTest(name = "{0} democratic life meetings, {1} reports, {2} reports not accepted")
+    @CsvSource({"0, 0, 0", "0, 1, 0", "1, 0, 0", "1, 1, 0", "2, 0, 1", "2, 2, 0", "1, 0, 2"})
+    void anExistsThenANotIsEvaluatedOnlyWhenSomeFactReachedTheFirstAndNoneTheSecond(int meetings, int reports,
+                                                                                  int notAccepted) {
+        // GIVEN a rule whose condition is an exists then a not, gated, and the same rule ungated
+        String rule = """
+                rule "2 a report of each democratic life meeting"
+                    @item("1")
+                when
+                    exists Meeting( type == MeetingType.DEMOCRATIC_LIFE_MEETING )
+                    not Submission( kind == SubmissionKind.DEMOCRATIC_LIFE_REPORT, accepted )
+                then
+                    score.deduct("1", "a democratic life meeting without its report");
+                end
+                """;
+        Rubric gated = Rubric.fromString("gated.drl", tinyWith(rule));
+        Rubric ungated = ungated(rule);
+        StringBuilder facts = new StringBuilder(FACTS);
+        for (int i = 0; i < meetings; i++) {
+            facts.append("  - { type: DEMOCRATIC_LIFE_MEETING, date: 2024-0%d-15 }\n".formatted(i + 1));
+        }
+        if (reports + notAccepted > 0) {
+            facts.append("submissions:\n");
+            for (int i = 0; i < reports + notAccepted; i++) {
+                facts.append("  - { kind: DEMOCRATIC_LIFE_REPORT, date: 2024-0%d-20, accepted: %s }\n"
+                        .formatted(i + 1, i < reports));
+            }
+        }
+
+        // WHEN both score the facts, the gated one twice
+        gated.score(gated.readFacts("branch.yaml", facts.toString()));
+        Scorecard a = gated.score(gated.readFacts("branch.yaml", facts.toString()));
+        Scorecard b = ungated.score(ungated.readFacts("branch.yaml", facts.toString()));
+
+        // THEN the rule is gated by both its nodes, and fires exactly when a meeting was held and no report accepted
+        assertThat(gated.gates()).filteredOn(g -> g.kind() == Gates.Kind.EXISTS_NOT).singleElement()
+                .satisfies(g -> assertThat(g.input()).isNotNull())
+                .satisfies(g -> assertThat(g.sources()).isNotNull());
+        assertThat(deductions(a)).isEqualTo(deductions(b));
+        assertThat(deductions(a)).filteredOn(d -> d.startsWith("2 ")).hasSize(meetings > 0 && reports == 0 ? 1 : 0);
+    }
+
     @Test
     void gatesNoRuleWhenAConsequenceMayAddOrChangeFacts() {
         // GIVEN the same rules and one that inserts a fact
