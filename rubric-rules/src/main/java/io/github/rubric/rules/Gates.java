@@ -70,12 +70,12 @@ final class Gates {
         static final List<String> OPERATORS = List.of("<", "<=", ">", ">=", "==", "!=");
 
         boolean passes(int size) {
-            return switch (operator) {
-                case "<" -> size < bound;
-                case "<=" -> size <= bound;
-                case ">" -> size > bound;
-                case ">=" -> size >= bound;
-                case "==" -> size == bound;
+            // by the operator's characters, not a switch on the text, which hashes it on every evaluation
+            boolean orEqual = operator.length() == 2 && operator.charAt(1) == '=';
+            return switch (operator.charAt(0)) {
+                case '<' -> orEqual ? size <= bound : size < bound;
+                case '>' -> orEqual ? size >= bound : size > bound;
+                case '=' -> size == bound;
                 default -> size != bound;
             };
         }
