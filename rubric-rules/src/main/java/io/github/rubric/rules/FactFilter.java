@@ -96,8 +96,9 @@ final class FactFilter {
     /**
      * The facts that reached gated rules' inputs, kept back until the rule's gate is known to open: most gates stay
      * shut (a subject holds the meetings a collect counts, the document a {@code not} looks for), and a fact handed
-     * to a shut rule's node would only be staged there and thrown away at the reset. Kept per rule in the order the
-     * facts came, so that a rule whose gate opens sees its facts in the order it would have.
+     * to a shut rule's node would only be staged there and thrown away at the reset. Kept per input (an
+     * {@link Gates.Kind#EACH} or {@link Gates.Kind#EXISTS_NOT} rule has two) in the order the facts came, so that a
+     * rule whose gate opens sees its facts in the order it would have.
      */
     private static final class Deferred {
         /** Per input of a gated rule, its first and last fact kept back, as indices into the arrays below; -1 for none. */
@@ -263,8 +264,8 @@ final class FactFilter {
      * @param direct whether facts may go straight into the rule network, past the session's store of objects: true
      *     when no consequence of the rubric looks a fact up in the session by its object ({@code delete},
      *     {@code modify}, {@code update}, {@code drools.…}), which is then the only use of that store
-     * @param gates the rubric's gated rules: each is evaluated only when a fact reached its node ({@code collect})
-     *     or none did ({@code not})
+     * @param gates the rubric's gated rules: each is evaluated only when the facts that reached its nodes say it
+     *     can fire (see {@link Gate#openGates})
      */
     FactFilter(boolean direct, List<Gates.Gate> gates) {
         this.direct = direct;
@@ -427,8 +428,10 @@ final class FactFilter {
         }
 
         /**
-         * Once the facts are in, lets in the gate of each gated rule that can fire: a {@code not} that no fact
-         * reached, a {@code collect} whose list of the facts that reached it passes its test (see {@link RuleGate}).
+         * Once the facts are in, lets in the gate of each gated rule that can fire (see {@link RuleGate}), after
+         * handing its inputs the facts kept back from them: a {@code not} that no fact reached, a {@code collect} whose
+         * list of the facts that reached it passes its test, an {@code exists} some fact reached then a {@code not}
+         * none did, a {@code not} for each element of a list with some element no fact's key.
          */
         void openGates() {
             GateRoutes routes = gateRoutes;
@@ -480,22 +483,27 @@ final class FactFilter {
                 keys = new Gates.Keys();
             }
             keys.clear();
-            for (int i = deferred.first[input]; i >= 0; i = deferred.next[i]) {
-                Object key = gate.each().keyOf(deferred.facts[i], resolver);
-                if (key == Gates.Each.UNSURE) {
-                    return true;
+            try {
+                for (int i = deferred.first[input]; i >= 0; i = deferred.next[i]) {
+                    Object key = gate.each().keyOf(deferred.facts[i], resolver);
+                    if (key == Gates.Each.UNSURE) {
+                        return true;
+                    }
+                    keys.add(key);
                 }
-                keys.add(key);
-            }
-            if (sources < 0) {
-                return gate.each().uncoveredConstants(keys, resolver);
-            }
-            for (int i = deferred.first[sources]; i >= 0; i = deferred.next[i]) {
-                if (gate.each().uncovered(deferred.facts[i], keys)) {
-                    return true;
+                if (sources < 0) {
+                    return gate.each().uncoveredConstants(keys, resolver);
                 }
+                for (int i = deferred.first[sources]; i >= 0; i = deferred.next[i]) {
+                    if (gate.each().uncovered(deferred.facts[i], keys)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (RuntimeException e) {
+                // a key's equals or hashCode, a list's iterator: Drools will call them again, and fail as it does
+                return true;
             }
-            return false;
         }
 
         /**

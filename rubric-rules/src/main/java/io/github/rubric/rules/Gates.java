@@ -1,11 +1,11 @@
 package io.github.rubric.rules;
 
-import java.lang.reflect.Array;
+import io.github.rubric.model.fact.Fact;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -14,14 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.base.base.ValueResolver;
-import org.drools.base.rule.accessor.ReadAccessor;
-import org.drools.core.impl.InternalRuleBase;
-import org.drools.core.reteoo.AccumulateNode;
-import org.drools.core.reteoo.AlphaNode;
 import org.drools.base.rule.Declaration;
 import org.drools.base.rule.IndexableConstraint;
 import org.drools.base.rule.accessor.DataProvider;
+import org.drools.base.rule.accessor.ReadAccessor;
 import org.drools.base.util.index.ConstraintTypeOperator;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.core.reteoo.AccumulateNode;
+import org.drools.core.reteoo.AlphaNode;
 import org.drools.core.reteoo.BetaNode;
 import org.drools.core.reteoo.ExistsNode;
 import org.drools.core.reteoo.FromNode;
@@ -100,8 +100,10 @@ final class Gates {
      * @param method the source's method; null for constants
      * @param element the element's variable
      * @param collect whether the rule ends with {@code $l : List() from collect( … )}
+     * @param constants each constant as written: {@code Type.NAME}, a longer qualified name, or null for a literal;
+     *     null when the list is a source's method
      */
-    record EachText(String source, String method, String element, boolean collect) {
+    record EachText(String source, String method, String element, boolean collect, List<String> constants) {
     }
 
     /**
@@ -109,6 +111,7 @@ final class Gates {
      *
      * @param gate the fact that lets it be evaluated
      * @param kind how its facts decide
+     * @param size the test of a {@link Kind#COLLECT}'s list; else null
      * @param input the node beyond the alpha network that its facts reach (the right input of its {@code not} or
      *     {@code collect}); null when the compiled rule is not of the expected shape, and the gate always goes in
      * @param sources a second such node: an {@link Kind#EACH}'s join with its source's pattern, an
@@ -134,10 +137,15 @@ final class Gates {
 
     /**
      * How the facts of an {@link Kind#EACH} rule decide it: the facts that reached the source's pattern give the
-     * elements (the list the rule's method returns, read as {@code from} reads it), the facts that reached the
-     * {@code not} give the keys, and the rule can fire when some element is no fact's key. Whatever cannot be told
-     * with certainty opens the gate, for Drools to decide: a method or key that cannot be read or throws, a key or
-     * element that is a number other than an integer (whose {@code ==} is not {@code equals}).
+     * elements (the list the rule's method returns, read as {@code from} reads it, or the constants), the facts
+     * that reached the {@code not} give the keys, and the rule can fire when some element is no fact's key. An element
+     * is a key when it equals one of the same class: that is when Drools' {@code ==} holds too, whether the {@code not}
+     * looks its facts up by an index (the element taken as the key's type, then {@code equals}) or tests each
+     * ({@code ==} of MVEL). Whatever cannot be told with certainty opens the gate, for Drools to decide: a source that
+     * is not one of the library's own immutable facts (whose method might give another list when Drools calls it
+     * again), a result that is not an {@link Iterable}, a method, key or list that cannot be read or throws, a number that is not
+     * an integer ({@code 1.0 == 1.00}, NaN), and an element equal to no key but of another class than some key
+     * ({@code 1 == 1L}).
      */
     static final class Each {
         /** A key that cannot be compared with certainty. */
@@ -146,7 +154,12 @@ final class Gates {
         private final String method;
         /** For a list of constants, what gives them; null for a source's method. */
         private final DataProvider constants;
-        /** The constants once read, when they are values that cannot change (enum constants, strings, numbers). */
+        /** For a list of constants, each as written (see {@link EachText#constants}). */
+        private final List<String> constantTexts;
+        /**
+         * The constants once read, when each is the literal or the enum constant its text names, which no
+         * evaluation can change (a static field's value could); null until then, or for good.
+         */
         private volatile List<Object> constantValues;
         private final Class<?> elementType;
         private final ReadAccessor key;
@@ -161,12 +174,15 @@ final class Gates {
         /**
          * @param method the source's method; null for constants
          * @param constants what gives the constants; null for a source's method
+         * @param constantTexts the constants as written; null for a source's method
          * @param elementType the type of the elements' pattern: others are skipped, as {@code from} skips them
          * @param key what reads the key of a fact that reached the {@code not}
          */
-        Each(String method, DataProvider constants, Class<?> elementType, ReadAccessor key) {
+        Each(String method, DataProvider constants, List<String> constantTexts, Class<?> elementType,
+             ReadAccessor key) {
             this.method = method;
             this.constants = constants;
+            this.constantTexts = constantTexts;
             this.elementType = elementType;
             this.key = key;
         }
@@ -174,7 +190,7 @@ final class Gates {
         /**
          * @param fact a fact that reached the rule's {@code not}
          * @param resolver the session, as Drools' readers take it
-         * @return its key as compared (integers as longs), null for none, or {@link #UNSURE}
+         * @return its key, null for none, or {@link #UNSURE}
          */
         Object keyOf(Object fact, ValueResolver resolver) {
             try {
@@ -188,7 +204,8 @@ final class Gates {
          * @param source a fact that reached the source's pattern
          * @param keys the keys of the facts that reached the {@code not}, as {@link #keyOf} gives them
          * @return whether the rule can fire for some element of the source's list: one that is no fact's key, or
-         *     one that cannot be compared, or the list could not be read
+         *     one that cannot be compared, or the list could not be read (a source that is not one of the library's
+         *     facts, a method that is not there or throws, a result that is not an {@link Iterable})
          */
         boolean uncovered(Object source, Keys keys) {
             Found last = found;
@@ -208,15 +225,9 @@ final class Gates {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return true;
             }
-            if (list == null) {
-                return false;
-            }
-            // as Drools' `from` takes a result: an iterable, an iterator, an array or one object
-            Iterator<?> elements = list instanceof Iterable<?> iterable ? iterable.iterator()
-                    : list instanceof Iterator<?> iterator ? iterator
-                    : list.getClass().isArray() ? arrayElements(list)
-                    : List.of(list).iterator();
-            return uncovered(elements, keys);
+            // a list, as the library's facts give them; anything else Drools' `from` takes (null, an array, an
+            // iterator, one object) is left to Drools
+            return !(list instanceof Iterable<?> iterable) || uncovered(iterable.iterator(), keys);
         }
 
         /**
@@ -235,11 +246,29 @@ final class Gates {
             } catch (RuntimeException e) {
                 return true; // Drools will evaluate the list again, and fail as it does
             }
-            if (read.stream().allMatch(v -> v instanceof Enum<?> || v instanceof String || v instanceof Number
-                    || v instanceof Boolean || v instanceof Character)) {
+            if (unchanging(read)) {
                 constantValues = Collections.unmodifiableList(read);
             }
             return uncovered(read.iterator(), keys);
+        }
+
+        /** @return whether each value read is the literal, or the enum constant, that its text names */
+        private boolean unchanging(List<Object> read) {
+            if (read.size() != constantTexts.size()) {
+                return false;
+            }
+            for (int i = 0; i < read.size(); i++) {
+                String text = constantTexts.get(i);
+                Object value = read.get(i);
+                boolean same = text == null
+                        ? value instanceof String || value instanceof Number || value instanceof Boolean
+                        : value instanceof Enum<?> constant && text.equals(
+                                constant.getDeclaringClass().getSimpleName() + "." + constant.name());
+                if (!same) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean uncovered(Iterator<?> elements, Keys keys) {
@@ -255,7 +284,15 @@ final class Gates {
             return false;
         }
 
+        /**
+         * @return the method, when the source is one of the library's own facts: immutable values, whose methods give
+         *     the same list each time they are called (a rubric's declared records may hold lists rules change)
+         */
         private Optional<Method> find(Class<?> type) {
+            if (type.getClassLoader() != Fact.class.getClassLoader()
+                    || !type.getPackageName().startsWith(Fact.class.getPackageName())) {
+                return Optional.empty();
+            }
             try {
                 Method found = type.getMethod(method);
                 return Modifier.isPublic(found.getDeclaringClass().getModifiers()) ? Optional.of(found)
@@ -265,23 +302,16 @@ final class Gates {
             }
         }
 
-        private static Iterator<Object> arrayElements(Object array) {
-            List<Object> elements = new ArrayList<>();
-            for (int i = 0; i < Array.getLength(array); i++) {
-                elements.add(Array.get(array, i));
-            }
-            return elements.iterator();
-        }
-
         /**
-         * @return a value as {@code ==} compares it, where that is {@code equals}: integers of any width as longs
-         *     ({@code 4 == 4L}); other numbers {@link #UNSURE} ({@code 1.0 == 1.00}, NaN)
+         * @return the value, compared by {@code equals} with values of its class; {@link #UNSURE} for a number that is
+         *     not an integer ({@code 1.0 == 1.00}, NaN)
          */
         private static Object comparable(Object value) {
-            if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-                return ((Number) value).longValue();
+            if (value instanceof Number && !(value instanceof Integer || value instanceof Long || value instanceof Short
+                    || value instanceof Byte)) {
+                return UNSURE;
             }
-            return value instanceof Number ? UNSURE : value;
+            return value;
         }
     }
 
@@ -379,13 +409,11 @@ final class Gates {
             // a consequence may add or change facts after they went in: a rule closed for what went in might fire
             return Plan.NONE;
         }
-        // the names on a global's line (its type's too): a constant list that names one is not constant
+        // the globals' names: a constant list that names one is not constant
         Set<String> globals = new HashSet<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).is("global")) {
-                for (int k = i + 1; k < tokens.size() && tokens.get(k).line() == tokens.get(i).line(); k++) {
-                    globals.add(tokens.get(k).text());
-                }
+                globals.add(globalName(tokens, i + 1));
             }
         }
         List<Planned> gated = new ArrayList<>();
@@ -498,6 +526,7 @@ final class Gates {
         String element = lhs.get(at).text();
         int k = at + 6;
         String method = null;
+        List<String> constants = null;
         if (source != null) {
             // $p . method ( )
             if (lhs.size() < k + 5 || !lhs.get(k).text().equals(source) || !lhs.get(k + 1).is(".")
@@ -511,15 +540,32 @@ final class Gates {
             if (!lhs.get(k).is("[")) {
                 return null;
             }
+            constants = new ArrayList<>();
+            StringBuilder written = new StringBuilder();
+            boolean literal = false;
             for (k++; k < lhs.size() && !lhs.get(k).is("]"); k++) {
                 DrlTokens.Token t = lhs.get(k);
-                boolean literal = t.kind() == DrlTokens.Kind.STRING || t.kind() == DrlTokens.Kind.NUMBER;
-                boolean qualified = name(t) && !t.is("new") && !globals.contains(t.text()) && k + 1 < lhs.size()
-                        && (lhs.get(k + 1).is(".") || lhs.get(k - 1).is("."));
-                if (!(literal || qualified || t.is(".") || t.is(","))) {
+                if (t.is(",")) {
+                    if (!constant(written, literal)) {
+                        return null;
+                    }
+                    constants.add(literal ? null : written.toString());
+                    written.setLength(0);
+                    literal = false;
+                } else if ((t.kind() == DrlTokens.Kind.STRING || t.kind() == DrlTokens.Kind.NUMBER)
+                        && written.isEmpty() && !literal) {
+                    literal = true;
+                } else if (!literal && (name(t) && !t.is("new") && !(written.isEmpty() && globals.contains(t.text()))
+                        || t.is("."))) {
+                    written.append(t.text());
+                } else {
                     return null;
                 }
             }
+            if (k >= lhs.size() || !constant(written, literal)) {
+                return null;
+            }
+            constants.add(literal ? null : written.toString());
             k++;
         }
         // not X ( … )
@@ -557,7 +603,32 @@ final class Gates {
                 && onePattern(masked(lhs.subList(rest + 8, lhs.size() - 1), element)))) {
             return null;
         }
-        return new EachText(source, method, element, collect);
+        return new EachText(source, method, element, collect,
+                constants == null ? null : Collections.unmodifiableList(constants));
+    }
+
+    /**
+     * @param at the token after {@code global}
+     * @return the name a {@code global Type name} declares (after a qualified type, its type arguments, {@code []}s)
+     */
+    private static String globalName(List<DrlTokens.Token> tokens, int at) {
+        int k = at + 1;
+        while (k + 1 < tokens.size() && tokens.get(k).is(".")) {
+            k += 2;
+        }
+        for (int depth = 0; k < tokens.size(); k++) {
+            DrlTokens.Token t = tokens.get(k);
+            depth += t.is("<") ? 1 : t.is(">") ? -1 : t.is(">>") ? -2 : 0;
+            if (depth <= 0 && !t.is(">") && !t.is(">>") && !t.is("[") && !t.is("]")) {
+                break;
+            }
+        }
+        return k < tokens.size() ? tokens.get(k).text() : "";
+    }
+
+    /** @return whether one constant of a list was read whole: a literal, or a name qualified at least once */
+    private static boolean constant(StringBuilder written, boolean literal) {
+        return literal || written.toString().matches("[^.]+(\\.[^.]+)+");
     }
 
     /** @return the index of the parenthesis that closes the one at {@code open}, or -1 */
@@ -706,7 +777,7 @@ final class Gates {
         if (text.source() == null) {
             return from.getLeftTupleSource() instanceof LeftInputAdapterNode && used.length == 0
                     ? new Gate(gate.gate(), Kind.EACH, null, keyed, null, new Each(null, from.getDataProvider(),
-                            from.getResultClass(), key.getFieldExtractor()))
+                            text.constants(), from.getResultClass(), key.getFieldExtractor()))
                     : gate;
         }
         if (!(from.getLeftTupleSource() instanceof JoinNode join)
@@ -716,7 +787,7 @@ final class Gates {
         }
         ObjectSink sources = fedByFacts(join);
         return sources == null ? gate : new Gate(gate.gate(), Kind.EACH, null, keyed, sources,
-                new Each(text.method(), null, from.getResultClass(), key.getFieldExtractor()));
+                new Each(text.method(), null, null, from.getResultClass(), key.getFieldExtractor()));
     }
 
     /**

@@ -6,7 +6,9 @@ package io.github.rubric.rules;
  * … ) )} or {@code List( size < 4 ) from collect( X( … ) )} (any comparison of the size with a number), over facts
  * tested on their own, or an {@code exists X( … )} then a {@code not Y( … )}, or a {@code not} for each element of a
  * fact's list or of a list of constants ({@code $p : AssessmentPeriod()},
- * {@code $m : YearMonth() from $p.months()}, {@code not Meeting( …, monthOfDate == $m )}), gets this leading
+ * {@code $m : YearMonth() from $p.months()}, {@code not Meeting( …, monthOfDate == $m )}; {@code $kind : DocumentKind()
+ * from [ DocumentKind.WORK_PLAN, … ]}, {@code not Document( kind == $kind )}, perhaps then {@code $found : List() from
+ * collect( … )}), gets this leading
  * pattern; the engine inserts the rule's gate only when the rule can fire, which it knows from the facts that passed
  * the rule's tests as they went in (see {@code FactFilter}): for the last, whether some element is the key of no
  * such fact. Otherwise Drools would link, evaluate and reset every such rule for every subject. Gates go in

@@ -5,9 +5,16 @@ import static io.github.rubric.rules.TestRubrics.deductions;
 import static io.github.rubric.rules.TestRubrics.tinyWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.rubric.model.fact.AssessmentPeriod;
 import io.github.rubric.model.fact.FactSet;
 import io.github.rubric.model.fact.Meeting;
 import io.github.rubric.model.result.Scorecard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * fact that reached the {@code not} (see {@link Gates.Each}): such rules score exactly as written, whichever facts
  * come.
  */
-class EachRulesGatedTest {
+public class EachRulesGatedTest {
     private static final String RULES = """
             import java.time.YearMonth;
 
@@ -151,15 +158,16 @@ class EachRulesGatedTest {
         // THEN the five rules of the shape are gated as EACH, with their names; the others are not
         assertThat(plan.gated().stream().filter(p -> p.kind() == Gates.Kind.EACH).toList()).containsExactly(
                 new Gates.Planned("2 a committee meeting every month", Gates.Kind.EACH, null,
-                        new Gates.EachText("$p", "months", "$m", false)),
+                        new Gates.EachText("$p", "months", "$m", false, null)),
                 new Gates.Planned("3 a party lecture every quarter", Gates.Kind.EACH, null,
-                        new Gates.EachText("$p", "quarters", "$q", false)),
+                        new Gates.EachText("$p", "quarters", "$q", false, null)),
                 new Gates.Planned("4 a group meeting every quarter", Gates.Kind.EACH, null,
-                        new Gates.EachText("$p", "quarters", "$q", false)),
+                        new Gates.EachText("$p", "quarters", "$q", false, null)),
                 new Gates.Planned("6 a plan and a summary", Gates.Kind.EACH, null,
-                        new Gates.EachText(null, null, "$kind", true)),
+                        new Gates.EachText(null, null, "$kind", true,
+                        List.of("DocumentKind.WORK_PLAN", "DocumentKind.WORK_SUMMARY"))),
                 new Gates.Planned("5 a report every quarter", Gates.Kind.EACH, null,
-                        new Gates.EachText("$p", "quarters", "$q", false)));
+                        new Gates.EachText("$p", "quarters", "$q", false, null)));
         assertThat(plan.gated()).extracting(Gates.Planned::rule)
                 .doesNotContain("6 the element tested", "7 the source in the not", "8 not equal",
                         "9 a list that names a global", "10 a list with a call", "11 a list of the not's facts");
@@ -271,67 +279,192 @@ class EachRulesGatedTest {
         assertThat(deductions(a)).isEqualTo(deductions(b));
     }
 
-    /** A source whose methods return a list every way Drools' {@code from} reads one. */
+    /** A source that is not one of the library's facts: its methods could give another list when called again. */
     public static final class Source {
-        public List<Integer> list() {
-            return List.of(1, 2);
-        }
-
-        public int[] array() {
-            return new int[] {1, 2};
-        }
-
-        public Iterator<Integer> iterator() {
-            return List.of(1, 2).iterator();
-        }
-
-        public Integer single() {
-            return 2;
-        }
-
-        public Object nothing() {
-            return null;
-        }
-
-        public List<Object> mixed() {
-            List<Object> mixed = new ArrayList<>();
-            mixed.add(null);
-            mixed.add("2");
-            mixed.add(2L);
-            return mixed;
-        }
-
-        public List<Double> decimals() {
-            return List.of(1.0);
-        }
-
-        public List<Integer> failing() {
-            throw new IllegalStateException("no list today");
+        public List<Integer> quarters() {
+            return List.of(1, 2, 3, 4);
         }
     }
 
     @Test
-    void readsTheSourcesListAsFromDoesAndOpensWhenUnsure() {
-        // GIVEN the keys 1 and 2 (as longs, as the keys of facts are compared) and each way of giving the elements
-        Gates.Keys both = keys(1L, 2L);
-        Gates.Keys one = keys(2L);
-        Source source = new Source();
+    void readsTheListsOfTheLibrarysOwnFactsOnlyAndOpensWhenUnsure() {
+        // GIVEN the months of 2024 as keys, the same but December, and the period of 2024
+        Gates.Keys twelveMonths = keys();
+        Gates.Keys elevenMonths = keys();
+        for (int m = 1; m <= 12; m++) {
+            twelveMonths.add(YearMonth.of(2024, m));
+            if (m < 12) {
+                elevenMonths.add(YearMonth.of(2024, m));
+            }
+        }
+        AssessmentPeriod period = AssessmentPeriod.ofYear(2024);
 
-        // WHEN / THEN a list, an array, an iterator or one object is uncovered when an element is no key
-        assertThat(each("list", Integer.class).uncovered(source, both)).isFalse();
-        assertThat(each("list", Integer.class).uncovered(source, one)).isTrue();
-        assertThat(each("array", Integer.class).uncovered(source, both)).isFalse();
-        assertThat(each("array", Integer.class).uncovered(source, one)).isTrue();
-        assertThat(each("iterator", Integer.class).uncovered(source, one)).isTrue();
-        assertThat(each("single", Integer.class).uncovered(source, one)).isFalse();
-        // no list, and elements that are null or not of the pattern's type, are no elements, as in Drools' `from`
-        assertThat(each("nothing", Integer.class).uncovered(source, keys())).isFalse();
-        assertThat(each("mixed", Long.class).uncovered(source, one)).isFalse();
-        assertThat(each("mixed", Object.class).uncovered(source, one)).isTrue();
-        // what cannot be told with certainty opens the gate: a decimal, a method that throws or is not there
-        assertThat(each("decimals", Double.class).uncovered(source, keys(1L))).isTrue();
-        assertThat(each("failing", Integer.class).uncovered(source, both)).isTrue();
-        assertThat(each("absent", Integer.class).uncovered(source, both)).isTrue();
+        // WHEN / THEN the period's months are uncovered exactly when a month is no key
+        assertThat(each("months", YearMonth.class).uncovered(period, twelveMonths)).isFalse();
+        assertThat(each("months", YearMonth.class).uncovered(period, elevenMonths)).isTrue();
+        // elements not of the pattern's type are no elements, as in Drools' `from`
+        assertThat(each("months", String.class).uncovered(period, keys())).isFalse();
+        // what cannot be told with certainty opens the gate: a source that is not a library fact, a method that is not
+        // there, a result that is not a list (one object)
+        assertThat(each("quarters", Integer.class).uncovered(new Source(), keys(1, 2, 3, 4))).isTrue();
+        assertThat(each("weeks", Integer.class).uncovered(period, keys())).isTrue();
+        assertThat(each("year", Integer.class).uncovered(period, keys(2024))).isTrue();
+    }
+
+    @ParameterizedTest(name = "a key declared {0}, the elements {1}")
+    @CsvSource(delimiter = ';', value = {
+        "byte; $p : AssessmentPeriod() $q : Integer() from $p.quarters()",
+        "long; $p : AssessmentPeriod() $q : Integer() from $p.quarters()",
+        "int; $p : AssessmentPeriod() $q : Integer() from $p.quarters()",
+        "Object; $q : Long() from [ 1L, 2L, 3L, 4L ]",
+        "Object; $q : Integer() from [ 1, 2, 3, 4 ]",
+        "long; $q : Long() from [ 1L, 2L, 3L, 4L ]",
+    })
+    void aKeyIsAnElementAsDroolsComparesThemWhateverTheirIntegerTypes(String keyType, String list) {
+        // GIVEN a not for each element whose key is declared one integer type and whose elements are another (Drools'
+        // indexed == takes the element as the key's type: a byte key is no Integer, an Object key holding an Integer no
+        // Long), gated and ungated, and a record for every quarter
+        String rules = """
+                declare Tally
+                    quarter : %s
+                end
+
+                rule "q a tally every quarter"
+                    @item("1")
+                when
+                    %s
+                    not Tally( quarter == $q )
+                then
+                    score.deduct("1", "no tally for quarter " + $q);
+                end
+                """.formatted(keyType, list);
+        Rubric gated = Rubric.fromString("gated.drl", tinyWith(rules));
+        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + DROP_A_COUNTER));
+        String facts = FACTS + "records:\n  Tally:\n    - { quarter: 1 }\n    - { quarter: 2 }\n"
+                + "    - { quarter: 3 }\n    - { quarter: 4 }\n";
+
+        // WHEN both score it, the gated one twice
+        gated.score(gated.readFacts("branch.yaml", facts));
+        Scorecard a = gated.score(gated.readFacts("branch.yaml", facts));
+        Scorecard b = ungated.score(ungated.readFacts("branch.yaml", facts));
+
+        // THEN the gated rule deducts exactly what the ungated one does
+        assertThat(gated.gates()).anyMatch(g -> g.each() != null);
+        assertThat(deductions(a)).isEqualTo(deductions(b));
+    }
+
+    /** A value a rubric names as {@code Holder.current}: public and static, but not final. */
+    public static final class Holder {
+        public static String current = "A";
+    }
+
+    @Test
+    void aQualifiedNameThatIsNoEnumConstantIsReadAtEveryEvaluation() {
+        // GIVEN a not for each of a list that names a static field, which may change between evaluations
+        String rules = """
+                import io.github.rubric.rules.EachRulesGatedTest.Holder;
+
+                declare Label
+                    name : String
+                end
+
+                rule "l the current label"
+                    @item("1")
+                when
+                    $k : String() from [ Holder.current ]
+                    not Label( name == $k )
+                then
+                    score.deduct("1", "no label " + $k);
+                end
+                """;
+        Rubric gated = confined(tinyWith(rules));
+        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + DROP_A_COUNTER));
+        String facts = FACTS + "records:\n  Label:\n    - { name: A }\n";
+        try {
+            // WHEN the gated one scores twice, then the field changes and both score
+            gated.score(gated.readFacts("branch.yaml", facts));
+            gated.score(gated.readFacts("branch.yaml", facts));
+            Holder.current = "B";
+            Scorecard a = gated.score(gated.readFacts("branch.yaml", facts));
+            Scorecard b = ungated.score(ungated.readFacts("branch.yaml", facts));
+
+            // THEN the gated rule sees the new value, as the ungated one does
+            assertThat(gated.gates()).anyMatch(g -> g.each() != null);
+            assertThat(deductions(a)).containsExactly("l the current label: no label B -1 []");
+            assertThat(deductions(b)).isEqualTo(deductions(a));
+        } finally {
+            Holder.current = "A";
+        }
+    }
+
+    /** A source that hands out one iterator, which Drools' {@code from} reads once. */
+    public static final class Batches {
+        private final Iterator<Integer> quarters = List.of(1, 2, 3, 4).iterator();
+
+        public Object quarters() {
+            return quarters;
+        }
+    }
+
+    /** A source whose list cannot be iterated. */
+    public static final class Broken {
+        public Iterable<Integer> quarters() {
+            return () -> {
+                throw new IllegalStateException("cannot iterate");
+            };
+        }
+    }
+
+    @Test
+    void aSourceThatIsNoLibraryFactIsLeftToDrools() {
+        // GIVEN a not for each quarter a stateful source hands out, gated and ungated, and one whose list fails
+        String rules = """
+                import io.github.rubric.rules.EachRulesGatedTest.Batches;
+                import io.github.rubric.rules.EachRulesGatedTest.Broken;
+
+                rule "b a lecture every batch"
+                    @item("1")
+                when
+                    $b : Batches()
+                    $q : Integer() from $b.quarters()
+                    not Meeting( type == MeetingType.PARTY_LECTURE, quarterOfDate == $q )
+                then
+                    score.deduct("1", "no lecture in batch " + $q);
+                end
+
+                rule "x broken"
+                    @item("1")
+                when
+                    $b : Broken()
+                    $q : Integer() from $b.quarters()
+                    not Meeting( type == MeetingType.PARTY_LECTURE, quarterOfDate == $q )
+                then
+                    score.deduct("1", "no lecture in " + $q);
+                end
+                """;
+        Rubric gated = confined(tinyWith(rules));
+        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + DROP_A_COUNTER));
+        FactSet read = gated.readFacts("branch.yaml", FACTS);
+
+        // WHEN both score the facts with a new source, the gated one twice; then the gated one with a broken source,
+        // twice
+        List<List<String>> scored = new ArrayList<>();
+        for (Rubric rubric : List.of(gated, gated, ungated)) {
+            scored.add(deductions(rubric.score(with(read, new Batches()))));
+        }
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            try {
+                gated.score(with(read, new Broken()));
+                failures.add("no failure");
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage());
+            }
+        }
+
+        // THEN the gate never reads the iterator Drools then reads, and the failure is Drools' own, each time
+        assertThat(scored.get(0)).hasSize(4).isEqualTo(scored.get(1)).isEqualTo(scored.get(2));
+        assertThat(failures.get(0)).contains("cannot iterate").isEqualTo(failures.get(1));
     }
 
     @Test
@@ -357,7 +490,28 @@ class EachRulesGatedTest {
     }
 
     private static Gates.Each each(String method, Class<?> elementType) {
-        return new Gates.Each(method, null, elementType, null);
+        return new Gates.Each(method, null, null, elementType, null);
+    }
+
+    private static FactSet with(FactSet facts, Object more) {
+        List<Object> listed = new ArrayList<>(facts.facts());
+        listed.add(more);
+        return new FactSet(facts.source(), facts.subject(), facts.period(), facts.round(), listed);
+    }
+
+    /** A rubric from the class path, which may import this test's classes and is scored on the caller's thread. */
+    private static Rubric confined(String text) {
+        ClassLoader old = Thread.currentThread().getContextClassLoader();
+        try {
+            Path dir = Files.createTempDirectory("each-rules");
+            Files.writeString(dir.resolve("gated.drl"), text);
+            Thread.currentThread().setContextClassLoader(new URLClassLoader(new URL[] {dir.toUri().toURL()}, old));
+            return Rubric.fromClasspath("gated.drl");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(old);
+        }
     }
 
     private static Gates.Keys keys(Object... values) {
@@ -372,16 +526,19 @@ class EachRulesGatedTest {
         return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
     }
 
-    /** The tiny rubric with these rules, ungated: a consequence that deletes a fact turns gating off. */
+    /** A rule whose consequence deletes a fact, which turns gating off. */
+    private static final String DROP_A_COUNTER = """
+            rule "drop a counter"
+                @item("1")
+            when
+                $c : Counter( n < 0 )
+            then
+                delete($c);
+            end
+            """;
+
+    /** The tiny rubric with these rules, ungated. */
     private static Rubric ungated() {
-        return Rubric.loader().trusted().fromString("ungated.drl", tinyWith(RULES + """
-                rule "drop a counter"
-                    @item("1")
-                when
-                    $c : Counter( n < 0 )
-                then
-                    delete($c);
-                end
-                """));
+        return Rubric.loader().trusted().fromString("ungated.drl", tinyWith(RULES + DROP_A_COUNTER));
     }
 }
