@@ -1,5 +1,6 @@
 package io.github.rubric.rules;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.drools.base.util.index.ConstraintTypeOperator;
 import org.drools.core.WorkingMemoryEntryPoint;
 import org.drools.core.common.DefaultFactHandle;
 import org.drools.core.common.InternalFactHandle;
+import org.drools.core.common.InternalWorkingMemory;
 import org.drools.core.common.InternalWorkingMemoryEntryPoint;
 import org.drools.core.common.PropagationContext;
 import org.drools.core.reteoo.AlphaNode;
@@ -645,7 +647,37 @@ final class FactFilter {
         for (ObjectTypeNode node : conf.getObjectTypeNodes()) {
             all.add(below(node.getObjectSinkPropagator().getSinks(), inputOf));
         }
-        return new Kind(conf, simplify(all), false);
+        return new Kind(conf, simplify(all), readied(conf, session));
+    }
+
+    /** A node that takes nothing: what {@link #readied} hands the facts already in the session to. */
+    private static final ObjectSink NOWHERE = (ObjectSink) Proxy.newProxyInstance(ObjectSink.class.getClassLoader(),
+            new Class<?>[] {ObjectSink.class}, (proxy, method, arguments) -> {
+                Class<?> type = method.getReturnType();
+                return type == boolean.class ? Boolean.FALSE : type == int.class ? 0 : type == long.class ? 0L
+                        : type == short.class ? (short) 0 : type == byte.class ? (byte) 0 : null;
+            });
+
+    /**
+     * Readies a class's object type nodes as Drools' first insert of one of its facts does (numbering the nodes below
+     * them), without inserting one: so that the facts of even the first evaluation of a rubric go straight to their
+     * nodes, and gated rules' inputs are kept back from the start. Drools' own way of attaching a node to the facts
+     * already in a session is asked to attach one that takes nothing.
+     *
+     * @return whether the nodes are ready; otherwise the class's first fact goes through Drools' own insert
+     */
+    private static boolean readied(ObjectTypeConf conf, KieSession session) {
+        if (!(session instanceof InternalWorkingMemory memory) || conf.isEvent()) {
+            return false;
+        }
+        try {
+            for (ObjectTypeNode node : conf.getObjectTypeNodes()) {
+                node.updateSink(NOWHERE, null, memory);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static Route below(ObjectSink[] sinks, Map<ObjectSink, Integer> inputOf) {

@@ -212,12 +212,15 @@ public class EachRulesGatedTest {
             facts.setLength(facts.length() - "records:\n  Report:\n".length());
         }
 
-        // WHEN both score the facts, the gated one twice (its first evaluation takes the facts through Drools' own
-        // insert, the next keeps them back until the gates are decided), and the gated one explains them
+        // WHEN both score the facts, the gated one twice (the second in a session used before), the gated one
+        // explains them (every gate open), and the same rules gated score them in a thread-safe session (a trusted
+        // rubric's, where the facts go in through Drools' own insert and nothing is kept back)
         Scorecard first = gated.score(gated.readFacts("branch.yaml", facts.toString()));
         Scorecard a = gated.score(gated.readFacts("branch.yaml", facts.toString()));
         Scorecard b = ungated.score(ungated.readFacts("branch.yaml", facts.toString()));
         Evaluation c = gated.evaluate(gated.readFacts("branch.yaml", facts.toString()));
+        Rubric trusted = Rubric.loader().trusted().fromString("trusted.drl", tinyWith(RULES));
+        Scorecard threadSafe = trusted.score(trusted.readFacts("branch.yaml", facts.toString()));
 
         // THEN all give the same deductions, one for each month or quarter without its meeting or report
         List<String> expected = new ArrayList<>();
@@ -248,6 +251,7 @@ public class EachRulesGatedTest {
         assertThat(deductions(first)).isEqualTo(deductions(a));
         assertThat(deductions(b)).isEqualTo(deductions(a));
         assertThat(deductions(c.scorecard())).isEqualTo(deductions(a));
+        assertThat(deductions(threadSafe)).isEqualTo(deductions(a));
         // the five rules are gated indeed, each with its inputs
         assertThat(gated.gates()).filteredOn(g -> g.kind() == Gates.Kind.EACH).hasSize(5)
                 .allSatisfy(g -> assertThat(g.input()).isNotNull())
