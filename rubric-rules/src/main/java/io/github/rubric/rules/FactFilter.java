@@ -237,9 +237,9 @@ final class FactFilter {
      *
      * @param conf Drools' configuration of the class (its object type nodes)
      * @param route the class's alpha network
-     * @param propagated whether a fact of the class has gone once through Drools' own insert, which readies the
-     *     class's object type nodes (their numbering of the nodes below them) the first time; until then facts are
-     *     not handed to the nodes directly
+     * @param propagated whether the class's object type nodes are ready (their numbering of the nodes below them):
+     *     readied by this filter when it first meets the class (see {@link #readied}), or else by the first fact of
+     *     the class that goes through Drools' own insert; until then facts are not handed to the nodes directly
      */
     private record Kind(ObjectTypeConf conf, Route route, boolean propagated) {
         Kind readied() {
@@ -565,7 +565,7 @@ final class FactFilter {
 
     /**
      * The nodes each gate fact reaches in the gates' entry point, read once a gate has gone in through Drools' own
-     * insert (which readies the entry point's object type nodes, see {@link Kind#propagated}); a gate fact's only
+     * insert (which readies the entry point's object type node, as {@link Kind#propagated} says); a gate fact's only
      * constraint compares its rule number with a constant, so the nodes it reaches never change.
      *
      * @param conf Drools' configuration of {@link RuleGate} in the gates' entry point

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.base.base.ValueResolver;
+import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.rule.Declaration;
 import org.drools.base.rule.IndexableConstraint;
 import org.drools.base.rule.accessor.DataProvider;
@@ -154,7 +155,10 @@ final class Gates {
         private final String method;
         /** For a list of constants, what gives them; null for a source's method. */
         private final DataProvider constants;
-        /** For a list of constants, each as written (see {@link EachText#constants}). */
+        /**
+         * For a list of constants, each as written (see {@link EachText#constants}), when each is a literal or names an
+         * enum constant; else null, and the list is read at every evaluation.
+         */
         private final List<String> constantTexts;
         /**
          * The constants once read, when each is the literal or the enum constant its text names, which no
@@ -174,7 +178,7 @@ final class Gates {
         /**
          * @param method the source's method; null for constants
          * @param constants what gives the constants; null for a source's method
-         * @param constantTexts the constants as written; null for a source's method
+         * @param constantTexts the constants as written, when each is a literal or names an enum constant; else null
          * @param elementType the type of the elements' pattern: others are skipped, as {@code from} skips them
          * @param key what reads the key of a fact that reached the {@code not}
          */
@@ -254,7 +258,7 @@ final class Gates {
 
         /** @return whether each value read is the literal, or the enum constant, that its text names */
         private boolean unchanging(List<Object> read) {
-            if (read.size() != constantTexts.size()) {
+            if (constantTexts == null || read.size() != constantTexts.size()) {
                 return false;
             }
             for (int i = 0; i < read.size(); i++) {
@@ -262,8 +266,7 @@ final class Gates {
                 Object value = read.get(i);
                 boolean same = text == null
                         ? value instanceof String || value instanceof Number || value instanceof Boolean
-                        : value instanceof Enum<?> constant && text.equals(
-                                constant.getDeclaringClass().getSimpleName() + "." + constant.name());
+                        : value instanceof Enum<?> constant && text.endsWith("." + constant.name());
                 if (!same) {
                     return false;
                 }
@@ -700,7 +703,7 @@ final class Gates {
             TerminalNode terminal = terminal(kieBase, planned);
             if (terminal != null) {
                 gate = switch (planned.kind()) {
-                    case EACH -> each(gate, terminal, planned.each());
+                    case EACH -> each(gate, terminal, planned.each(), kieBase);
                     case EXISTS_NOT -> existsNot(gate, terminal);
                     default -> new Gate(gate.gate(), gate.kind(), gate.size(), input(terminal, planned), null, null);
                 };
@@ -750,7 +753,7 @@ final class Gates {
      *
      * @return the gate with its inputs, or the gate unchanged (always open) when the rule is not of that shape
      */
-    private static Gate each(Gate gate, TerminalNode terminal, EachText text) {
+    private static Gate each(Gate gate, TerminalNode terminal, EachText text, KieBase kieBase) {
         LeftTupleSource above = terminal.getLeftTupleSource();
         if (text.collect()) {
             if (!(above instanceof AccumulateNode collect) || collect.getResultConstraints().length != 0
@@ -777,7 +780,8 @@ final class Gates {
         if (text.source() == null) {
             return from.getLeftTupleSource() instanceof LeftInputAdapterNode && used.length == 0
                     ? new Gate(gate.gate(), Kind.EACH, null, keyed, null, new Each(null, from.getDataProvider(),
-                            text.constants(), from.getResultClass(), key.getFieldExtractor()))
+                            enumConstants(text.constants(), terminal, kieBase) ? text.constants() : null,
+                            from.getResultClass(), key.getFieldExtractor()))
                     : gate;
         }
         if (!(from.getLeftTupleSource() instanceof JoinNode join)
@@ -788,6 +792,74 @@ final class Gates {
         ObjectSink sources = fedByFacts(join);
         return sources == null ? gate : new Gate(gate.gate(), Kind.EACH, null, keyed, sources,
                 new Each(text.method(), null, null, from.getResultClass(), key.getFieldExtractor()));
+    }
+
+    /**
+     * @return whether each constant written as a name names an enum constant, its type found through the package's
+     *     imports: such a value, unlike a static field's, cannot change between evaluations
+     */
+    private static boolean enumConstants(List<String> constants, TerminalNode terminal, KieBase kieBase) {
+        if (!(kieBase instanceof InternalRuleBase base)) {
+            return false;
+        }
+        InternalKnowledgePackage pkg = base.getPackage(terminal.getRule().getPackageName());
+        if (pkg == null) {
+            return false;
+        }
+        for (String constant : constants) {
+            if (constant == null) {
+                continue; // a literal
+            }
+            int dot = constant.lastIndexOf('.');
+            Class<?> type = typeNamed(constant.substring(0, dot), pkg, base.getRootClassLoader());
+            try {
+                if (type == null || !type.getField(constant.substring(dot + 1)).isEnumConstant()) {
+                    return false;
+                }
+            } catch (NoSuchFieldException | RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @return the class a type name in a rule names: a qualified name as written; a simple name through an import of
+     *     it, else the one class among the wildcard imports, the package and {@code java.lang}; null when not found
+     *     or not certain
+     */
+    private static Class<?> typeNamed(String name, InternalKnowledgePackage pkg, ClassLoader loader) {
+        if (name.contains(".")) {
+            return load(name, loader);
+        }
+        List<String> candidates = new ArrayList<>();
+        for (String imported : pkg.getImports().keySet()) {
+            if (imported.endsWith("." + name)) {
+                return load(imported, loader);
+            }
+            if (imported.endsWith(".*")) {
+                candidates.add(imported.substring(0, imported.length() - 1) + name);
+            }
+        }
+        candidates.add(pkg.getName() + "." + name);
+        candidates.add("java.lang." + name);
+        Class<?> found = null;
+        for (String candidate : candidates) {
+            Class<?> type = load(candidate, loader);
+            if (type != null && found != null && type != found) {
+                return null;
+            }
+            found = type == null ? found : type;
+        }
+        return found;
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 
     /**

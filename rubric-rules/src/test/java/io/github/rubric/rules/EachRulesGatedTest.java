@@ -401,6 +401,50 @@ public class EachRulesGatedTest {
         }
     }
 
+    /** A class named like an enum, whose field is named like one of its constants but may change. */
+    public static final class DayOfWeek {
+        public static java.time.DayOfWeek MONDAY = java.time.DayOfWeek.MONDAY;
+    }
+
+    @Test
+    void aFieldNamedLikeAnEnumConstantIsReadAtEveryEvaluation() {
+        // GIVEN a not for each of a list that names a static field holding an enum constant of the same name
+        String rules = """
+                import io.github.rubric.rules.EachRulesGatedTest.DayOfWeek;
+
+                declare Shift
+                    day : java.time.DayOfWeek
+                end
+
+                rule "s a shift on the day"
+                    @item("1")
+                when
+                    $day : Object() from [ DayOfWeek.MONDAY ]
+                    not Shift( day == $day )
+                then
+                    score.deduct("1", "no shift on " + $day);
+                end
+                """;
+        Rubric gated = confined(tinyWith(rules));
+        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + DROP_A_COUNTER));
+        String facts = FACTS + "records:\n  Shift:\n    - { day: MONDAY }\n";
+        try {
+            // WHEN the gated one scores twice, then the field changes and both score
+            gated.score(gated.readFacts("branch.yaml", facts));
+            gated.score(gated.readFacts("branch.yaml", facts));
+            DayOfWeek.MONDAY = java.time.DayOfWeek.TUESDAY;
+            Scorecard a = gated.score(gated.readFacts("branch.yaml", facts));
+            Scorecard b = ungated.score(ungated.readFacts("branch.yaml", facts));
+
+            // THEN the gated rule sees the new value, as the ungated one does
+            assertThat(gated.gates()).anyMatch(g -> g.each() != null);
+            assertThat(deductions(a)).containsExactly("s a shift on the day: no shift on TUESDAY -1 []");
+            assertThat(deductions(b)).isEqualTo(deductions(a));
+        } finally {
+            DayOfWeek.MONDAY = java.time.DayOfWeek.MONDAY;
+        }
+    }
+
     /** A source that hands out one iterator, which Drools' {@code from} reads once. */
     public static final class Batches {
         private final Iterator<Integer> quarters = List.of(1, 2, 3, 4).iterator();
