@@ -39,6 +39,8 @@ import java.util.Map;
  */
 public final class Bench {
     private static final Map<Integer, Integer> SUBJECTS = Map.of(50, 2000, 200, 2000, 1000, 400, 5000, 80);
+    /** The slices each scorer's measured time is cut into, alternating with the other's (see Timing#alternate). */
+    private static final int SLICES = 10;
     /** The figures of a run, in the order they are printed; for each, whether more is better. */
     private static final Map<String, Boolean> FIGURES = figures();
     private static final List<String> RUBRIC_FIGURES = List.of("orgs_per_s_1t", "orgs_per_s_all", "ratio_vs_plain_java",
@@ -226,21 +228,26 @@ public final class Bench {
         }
 
         System.out.println();
-        System.out.println("== time per subject, 1 thread (warm-up " + warmup() + " ms, then " + measure() + " ms each)");
+        System.out.println("== time per subject, 1 thread (warm-up " + warmup() + " ms, then " + measure() + " ms each, in "
+                + SLICES + " slices alternating with the other scorer's)");
         System.out.println("  facts   engine µs   plain µs   ratio   engine µs/fact   engine subjects/s   (CPU µs: engine  plain  ratio)");
         Map<Integer, Timing.Result> engineByScale = new LinkedHashMap<>();
         for (int scale : scales) {
             Timing.Result e;
+            Timing.Result p;
             if (profile && scale == 200) {
                 Profiler profiler = new Profiler();
                 e = Timing.run(engine, subjects.get(scale), 1, warmup(), measure());
                 profiler.close();
                 System.out.println("  profile of the engine at 200 facts:");
                 System.out.print(profiler.report());
+                p = Timing.run(byHand, subjects.get(scale), 1, warmup(), measure());
             } else {
-                e = Timing.run(engine, subjects.get(scale), 1, warmup(), measure());
+                Timing.Result[] both = Timing.alternate(engine, byHand, subjects.get(scale), 1, warmup(), measure(),
+                        SLICES);
+                e = both[0];
+                p = both[1];
             }
-            Timing.Result p = Timing.run(byHand, subjects.get(scale), 1, warmup(), measure());
             engineByScale.put(scale, e);
             System.out.printf(Locale.ROOT, "  %5d   %9.1f   %8.1f   %5.2f   %14.3f   %17.0f   %13.1f %6.1f %6.2f%n", scale,
                     e.microsPerSubject(), p.microsPerSubject(), e.microsPerSubject() / p.microsPerSubject(),
@@ -262,9 +269,10 @@ public final class Bench {
         }
 
         System.out.println();
-        System.out.println("== throughput at 200 facts, " + cores + " threads");
-        Timing.Result e = Timing.run(engine, subjects.get(200), cores, warmup(), measure());
-        Timing.Result p = Timing.run(byHand, subjects.get(200), cores, warmup(), measure());
+        System.out.println("== throughput at 200 facts, " + cores + " threads (in " + SLICES + " alternating slices)");
+        Timing.Result[] both = Timing.alternate(engine, byHand, subjects.get(200), cores, warmup(), measure(), SLICES);
+        Timing.Result e = both[0];
+        Timing.Result p = both[1];
         System.out.printf(Locale.ROOT, "  engine %.0f subjects/s, hand-written %.0f subjects/s, ratio %.2f%n",
                 e.subjectsPerSecond(), p.subjectsPerSecond(), p.subjectsPerSecond() / e.subjectsPerSecond());
         summary.put("orgs_per_s_all", e.subjectsPerSecond());

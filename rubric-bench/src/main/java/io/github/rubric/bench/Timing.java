@@ -45,6 +45,36 @@ final class Timing {
         return loop(scorer, subjects, threads, measureMillis);
     }
 
+    /**
+     * Times two scorers on {@code threads} threads each in turn: both warmed for {@code warmupMillis}, then measured in
+     * {@code slices} alternating slices that add up to {@code measureMillis} each. A shared machine's speed changes
+     * from one second to the next; alternating gives both the same share of its slow and fast moments, so that their
+     * ratio holds when the figures themselves move.
+     *
+     * @return the first scorer's result, then the second's
+     */
+    static Result[] alternate(Scorer first, Scorer second, List<FactSet> subjects, int threads, long warmupMillis,
+                              long measureMillis, int slices) {
+        loop(first, subjects, threads, warmupMillis);
+        loop(second, subjects, threads, warmupMillis);
+        long[] evaluations = new long[2];
+        long[] nanos = new long[2];
+        long[] cpu = new long[2];
+        for (int slice = 0; slice < slices; slice++) {
+            for (int k = 0; k < 2; k++) {
+                // which goes first alternates too, so that neither always follows the other's garbage
+                Scorer scorer = (k + slice) % 2 == 0 ? first : second;
+                int at = scorer == first ? 0 : 1;
+                Result r = loop(scorer, subjects, threads, measureMillis / slices);
+                evaluations[at] += r.evaluations();
+                nanos[at] += r.nanos();
+                cpu[at] += r.cpuNanos();
+            }
+        }
+        return new Result[] {new Result(evaluations[0], nanos[0], threads, cpu[0]),
+            new Result(evaluations[1], nanos[1], threads, cpu[1])};
+    }
+
     private static Result loop(Scorer scorer, List<FactSet> subjects, int threads, long millis) {
         AtomicLong evaluations = new AtomicLong();
         AtomicLong cpu = new AtomicLong();
