@@ -3,6 +3,7 @@ package io.github.rubric.rules;
 import static io.github.rubric.rules.TestRubrics.FACTS;
 import static io.github.rubric.rules.TestRubrics.deductions;
 import static io.github.rubric.rules.TestRubrics.tinyWith;
+import static io.github.rubric.rules.TestRubrics.ungated;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rubric.model.fact.AssessmentPeriod;
@@ -185,7 +186,7 @@ public class EachRulesGatedTest {
                                                                   String reports, String documents) {
         // GIVEN the rules gated, and the same rules ungated
         Rubric gated = Rubric.fromString("gated.drl", tinyWith(RULES));
-        Rubric ungated = ungated();
+        Rubric ungated = ungated(RULES);
         StringBuilder facts = new StringBuilder(FACTS);
         for (String month : list(committees)) {
             facts.append("  - { type: COMMITTEE_MEETING, date: 2024-%02d-10 }\n".formatted(Integer.parseInt(month)));
@@ -262,7 +263,7 @@ public class EachRulesGatedTest {
     void aMeetingListedTwiceIsOneFactAndCoversItsMonthOnce() {
         // GIVEN the rules gated and ungated, and facts that list each month's committee meeting twice, as one object
         Rubric gated = Rubric.fromString("gated.drl", tinyWith(RULES));
-        Rubric ungated = ungated();
+        Rubric ungated = ungated(RULES);
         StringBuilder text = new StringBuilder(FACTS);
         for (int m = 1; m <= 11; m++) {
             text.append("  - { type: COMMITTEE_MEETING, date: 2024-%02d-10 }\n".formatted(m));
@@ -343,7 +344,7 @@ public class EachRulesGatedTest {
                 end
                 """.formatted(keyType, list);
         Rubric gated = Rubric.fromString("gated.drl", tinyWith(rules));
-        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + DROP_A_COUNTER));
+        Rubric ungated = ungated(rules);
         String facts = FACTS + "records:\n  Tally:\n    - { quarter: 1 }\n    - { quarter: 2 }\n"
                 + "    - { quarter: 3 }\n    - { quarter: 4 }\n";
 
@@ -382,7 +383,7 @@ public class EachRulesGatedTest {
                 end
                 """;
         Rubric gated = confined(tinyWith(rules));
-        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + DROP_A_COUNTER));
+        Rubric ungated = ungated(rules);
         String facts = FACTS + "records:\n  Label:\n    - { name: A }\n";
         try {
             // WHEN the gated one scores twice, then the field changes and both score
@@ -426,7 +427,7 @@ public class EachRulesGatedTest {
                 end
                 """;
         Rubric gated = confined(tinyWith(rules));
-        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + DROP_A_COUNTER));
+        Rubric ungated = ungated(rules);
         String facts = FACTS + "records:\n  Shift:\n    - { day: MONDAY }\n";
         try {
             // WHEN the gated one scores twice, then the field changes and both score
@@ -491,7 +492,7 @@ public class EachRulesGatedTest {
                 end
                 """;
         Rubric gated = confined(tinyWith(rules));
-        Rubric ungated = Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + DROP_A_COUNTER));
+        Rubric ungated = ungated(rules);
         FactSet read = gated.readFacts("branch.yaml", FACTS);
 
         // WHEN both score the facts with a new source, the gated one twice; then the gated one with a broken source,
@@ -574,19 +575,4 @@ public class EachRulesGatedTest {
         return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
     }
 
-    /** A rule whose consequence deletes a fact, which turns gating off. */
-    private static final String DROP_A_COUNTER = """
-            rule "drop a counter"
-                @item("1")
-            when
-                $c : Counter( n < 0 )
-            then
-                delete($c);
-            end
-            """;
-
-    /** The tiny rubric with these rules, ungated. */
-    private static Rubric ungated() {
-        return Rubric.loader().trusted().fromString("ungated.drl", tinyWith(RULES + DROP_A_COUNTER));
-    }
 }

@@ -59,15 +59,7 @@ class FactsIntoTheSessionTest {
                   - { type: GROUP_MEETING, date: 2024-05-02 }
                 """;
         Rubric straight = Rubric.fromString("straight.drl", tinyWith(COUNTS_BY_TYPE));
-        Rubric stored = Rubric.loader().trusted().fromString("stored.drl", tinyWith(COUNTS_BY_TYPE + """
-                rule "drop a counter"
-                    @item("1")
-                when
-                    $c : Counter( n < 0 )
-                then
-                    delete($c);
-                end
-                """));
+        Rubric stored = TestRubrics.ungated(COUNTS_BY_TYPE);
 
         // WHEN both score the facts
         Scorecard a = straight.score(straight.readFacts("branch.yaml", facts));

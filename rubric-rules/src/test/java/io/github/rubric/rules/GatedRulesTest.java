@@ -4,6 +4,7 @@ import static io.github.rubric.rules.TestRubrics.FACTS;
 import static io.github.rubric.rules.TestRubrics.deductions;
 import static io.github.rubric.rules.TestRubrics.lineOf;
 import static io.github.rubric.rules.TestRubrics.tinyWith;
+import static io.github.rubric.rules.TestRubrics.ungated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -260,18 +261,5 @@ class GatedRulesTest {
                 .isThrownBy(() -> Rubric.fromString("broken.drl", text))
                 .withMessageContaining("broken.drl:" + lineOf(text, "leader == true"))
                 .withMessageNotContaining("RuleGate");
-    }
-
-    /** The tiny rubric with these rules, ungated: a consequence that deletes a fact turns gating off. */
-    private static Rubric ungated(String rules) {
-        return Rubric.loader().trusted().fromString("ungated.drl", tinyWith(rules + """
-                rule "drop a counter"
-                    @item("1")
-                when
-                    $c : Counter( n < 0 )
-                then
-                    delete($c);
-                end
-                """));
     }
 }

@@ -65,6 +65,23 @@ final class TestRubrics {
     }
 
     /**
+     * @param drl more DRL: rules, functions, declarations
+     * @return the tiny rubric with it appended, trusted, and with a rule whose consequence deletes a fact: no rule of it
+     *     is gated, and every fact goes through Drools' own insert and store
+     */
+    static Rubric ungated(String drl) {
+        return Rubric.loader().trusted().fromString("ungated.drl", tinyWith(drl + """
+                rule "drop a counter"
+                    @item("1")
+                when
+                    $c : Counter( n < 0 )
+                then
+                    delete($c);
+                end
+                """));
+    }
+
+    /**
      * @param counters how many {@code Counter} records
      * @return the facts with that many counters, each with n = 0
      */
