@@ -9,10 +9,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.drools.base.base.ValueResolver;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.rule.Declaration;
@@ -168,12 +166,12 @@ final class Gates {
         private final Class<?> elementType;
         private final ReadAccessor key;
         /** The method, by the class of the fact it is called on; empty when it cannot be called. */
-        private final Map<Class<?>, Optional<Method>> methods = new ConcurrentHashMap<>();
-        /** The method last found, for the class of almost every source. */
-        private volatile Found found;
-
-        private record Found(Class<?> type, Optional<Method> method) {
-        }
+        private final ClassValue<Optional<Method>> methods = new ClassValue<>() {
+            @Override
+            protected Optional<Method> computeValue(Class<?> type) {
+                return find(type);
+            }
+        };
 
         /**
          * @param method the source's method; null for constants
@@ -212,14 +210,7 @@ final class Gates {
          *     facts, a method that is not there or throws, a result that is not an {@link Iterable})
          */
         boolean uncovered(Object source, Keys keys) {
-            Found last = found;
-            Optional<Method> call;
-            if (last != null && last.type == source.getClass()) {
-                call = last.method;
-            } else {
-                call = methods.computeIfAbsent(source.getClass(), this::find);
-                found = new Found(source.getClass(), call);
-            }
+            Optional<Method> call = methods.get(source.getClass());
             if (call.isEmpty()) {
                 return true;
             }
