@@ -393,11 +393,18 @@ final class Gates {
      * @return the plan; {@link Plan#NONE} when no rule is gated or the text is not read with certainty
      */
     static Plan plan(String text) {
+        return plan(text, DrlTokens.of(text, 1).tokens());
+    }
+
+    /**
+     * @param text the rule file
+     * @param tokens its tokens, from line 1
+     */
+    static Plan plan(String text, List<DrlTokens.Token> tokens) {
         if (ORDERED.stream().anyMatch(text::contains)) {
             // such rules are evaluated in the order they were linked, which a gate changes
             return Plan.NONE;
         }
-        List<DrlTokens.Token> tokens = DrlTokens.of(text, 1).tokens();
         if (tokens.stream().anyMatch(t -> t.kind() == DrlTokens.Kind.NAME
                 && (t.text().equals("insert") || RubricCompiler.FACT_LOOKUPS.contains(t.text())))) {
             // a consequence may add or change facts after they went in: a rule closed for what went in might fire

@@ -48,9 +48,9 @@ public final class Rubric {
     private final ItemIndex items;
     private final Map<String, RuleShapes.Shape> shapes;
 
-    Rubric(RubricSource source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits,
+    Rubric(RubricSource.Kept source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits,
            boolean isolated) {
-        this.source = source.kept();
+        this.source = source;
         this.limits = limits;
         this.isolated = isolated;
         this.definition = header.definition();

@@ -80,6 +80,16 @@ final class RubricClassLoader extends DynamicProjectClassLoader {
         }
     }
 
+    /**
+     * Drools' loader defines nothing through this method: {@link ClassLoader#loadClass(String, boolean)} calls it
+     * after the parent failed, and the default throws a {@link ClassNotFoundException} with the stack trace of the
+     * compilation. The same, without the stack trace.
+     */
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        throw new ClassPathCache.Missing(name);
+    }
+
     /** Whether this rubric has defined, or holds the bytecode of, a class of that name. */
     private boolean own(String name) {
         if (findLoadedClass(name) != null || getBytecode(ClassUtils.convertClassToResourcePath(name)) != null) {

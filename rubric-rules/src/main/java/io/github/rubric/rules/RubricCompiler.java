@@ -125,8 +125,11 @@ final class RubricCompiler {
      * @return true when the file names one of {@link #FACT_LOOKUPS}
      */
     static boolean looksUpFacts(RubricSource source) {
-        return DrlTokens.of(source.text(), 1).tokens().stream()
-                .anyMatch(t -> t.kind() == DrlTokens.Kind.NAME && FACT_LOOKUPS.contains(t.text()));
+        return looksUpFacts(DrlTokens.of(source.text(), 1).tokens());
+    }
+
+    private static boolean looksUpFacts(List<DrlTokens.Token> tokens) {
+        return tokens.stream().anyMatch(t -> t.kind() == DrlTokens.Kind.NAME && FACT_LOOKUPS.contains(t.text()));
     }
 
     static Compiled compile(RubricSource source, HeaderReader.Header header) {
@@ -139,8 +142,11 @@ final class RubricCompiler {
      * @param builder the builder holding the compiled rules or the problems found
      * @param key where the cache keeps the classes compiled from this text, or null without a cache
      * @param fromCache whether the classes were taken from the cache
+     * @param plan the gates written into the text the builder compiled
+     * @param factsLookedUp whether some consequence may look a fact up in the session (see {@link #looksUpFacts})
      */
-    record Built(KnowledgeBuilder builder, ClassCache.Key key, boolean fromCache) {
+    record Built(KnowledgeBuilder builder, ClassCache.Key key, boolean fromCache, Gates.Plan plan,
+                 boolean factsLookedUp) {
     }
 
     /**
@@ -159,7 +165,10 @@ final class RubricCompiler {
      *     (after an entry's classes failed)
      */
     static Built build(RubricSource source, ClassCache cache, boolean useEntry) {
-        Gates.Plan plan = Gates.plan(source.text());
+        // the file is read into tokens once, for the gates and for the names that look facts up
+        List<DrlTokens.Token> tokens = DrlTokens.of(source.text(), 1).tokens();
+        Gates.Plan plan = Gates.plan(source.text(), tokens);
+        boolean factsLookedUp = looksUpFacts(tokens);
         String text = plan == Gates.Plan.NONE ? source.text() : plan.text();
         ClassCache.Key key = cache == null ? null : cache.key(sourcePath(source.name()), text);
         CompilationCache classes = key == null || !useEntry ? null : cache.read(key);
@@ -169,7 +178,7 @@ final class RubricCompiler {
             try {
                 KnowledgeBuilder fromEntry = build(source, text, classes);
                 if (!fromEntry.hasErrors()) {
-                    return new Built(fromEntry, key, true);
+                    return new Built(fromEntry, key, true, plan, factsLookedUp);
                 }
                 why = oneLine(fromEntry.getErrors().iterator().next().getMessage());
             } catch (RuntimeException | LinkageError e) {
@@ -178,7 +187,7 @@ final class RubricCompiler {
             LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
                     source.name(), key.file(), why);
         }
-        return new Built(build(source, text, null), key, false);
+        return new Built(build(source, text, null), key, false, plan, factsLookedUp);
     }
 
     /**
@@ -215,7 +224,7 @@ final class RubricCompiler {
      * @throws RubricException naming every problem found, by file and line
      */
     static Compiled compile(RubricSource source, HeaderReader.Header header, Built built, ClassCache cache) {
-        Gates.Plan plan = Gates.plan(source.text());
+        Gates.Plan plan = built.plan();
         KnowledgeBuilder builder = built.builder();
         if (plan != Gates.Plan.NONE && builder.hasErrors()) {
             // the file as written, so that every problem is reported as it stands in the file
@@ -300,7 +309,7 @@ final class RubricCompiler {
                     unloadable);
         }
         ResultConstraints.compilable(kieBase);
-        return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), looksUpFacts(source),
+        return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), built.factsLookedUp(),
                 Gates.locate(kieBase, plan));
     }
 

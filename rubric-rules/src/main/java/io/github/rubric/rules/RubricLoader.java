@@ -262,8 +262,9 @@ public final class RubricLoader {
         // The header and the rules do not depend on each other until the rules are checked against the header,
         // and in a fresh JVM both are mostly class loading (Jackson and SnakeYAML for one, the DRL parser and the
         // Java compiler for the other): the header is read on a thread of its own meanwhile. Problems are
-        // reported as if one came after the other: safe mode's first, then the header's, then the rules'.
-        FutureTask<HeaderReader.Header> reading = new FutureTask<>(() -> HeaderReader.read(source));
+        // reported as if one came after the other: safe mode's first, then the header's, then the rules'. The file's
+        // fingerprint and the compressed copy a rubric keeps are made on that thread too.
+        FutureTask<Read> reading = new FutureTask<>(() -> new Read(HeaderReader.read(source), source.kept()));
         Thread reader = new Thread(reading, "rubric-header-reader");
         reader.setDaemon(true);
         reader.start();
@@ -284,7 +285,8 @@ public final class RubricLoader {
         } catch (RuntimeException e) {
             failure = e;
         }
-        HeaderReader.Header header = header(reading);
+        Read read = read(reading);
+        HeaderReader.Header header = read.header();
         if (failure != null) {
             throw failure;
         }
@@ -304,11 +306,15 @@ public final class RubricLoader {
         }
         LOG.debug("compiled rubric {} from {} ({} mode) in {} ms", header.definition().id(), name,
                 safe ? "safe" : "trusted", (System.nanoTime() - start) / 1_000_000);
-        return new Rubric(source, header, compiled, limits, isolated);
+        return new Rubric(read.kept(), header, compiled, limits, isolated);
     }
 
-    /** @return the header read on its own thread, or the problem found reading it */
-    private static HeaderReader.Header header(FutureTask<HeaderReader.Header> reading) {
+    /** What the header's thread gives: the header, and the file as the rubric keeps it. */
+    private record Read(HeaderReader.Header header, RubricSource.Kept kept) {
+    }
+
+    /** @return what was read on the header's own thread, or the problem found reading the header */
+    private static Read read(FutureTask<Read> reading) {
         boolean interrupted = false;
         try {
             while (true) {

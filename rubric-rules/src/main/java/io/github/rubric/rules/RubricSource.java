@@ -14,8 +14,11 @@ import java.util.zip.Inflater;
  * A rubric file split into its two parts: the YAML header inside the opening {@code /*--- … ---*}{@code /}
  * comment, and the whole text, which Drools compiles as DRL (the header is a comment to it, so its line
  * numbers stay those of the file).
+ *
+ * <p>Its fingerprint ({@link #sha256}) is computed when asked for: loading a rubric asks on the thread that reads
+ * the header, through {@link #kept}, not on the one that compiles the rules.
  */
-record RubricSource(String name, String text, String header, int headerOffset, String sha256) {
+record RubricSource(String name, String text, String header, int headerOffset) {
     static final String OPEN = "/*---";
     static final String CLOSE = "---*/";
 
@@ -45,7 +48,7 @@ record RubricSource(String name, String text, String header, int headerOffset, S
         for (int i = open + 1; i < close; i++) {
             header.append(lines[i]).append('\n');
         }
-        return new RubricSource(name, text, header.toString(), open + 1, sha256(text));
+        return new RubricSource(name, text, header.toString(), open + 1);
     }
 
     /**
@@ -59,10 +62,11 @@ record RubricSource(String name, String text, String header, int headerOffset, S
 
         private Kept(RubricSource source) {
             this.name = source.name();
-            this.sha256 = source.sha256();
+            byte[] bytes = source.text().getBytes(StandardCharsets.UTF_8);
+            this.sha256 = RubricSource.sha256(bytes);
             Deflater deflater = new Deflater(Deflater.BEST_SPEED);
             try {
-                deflater.setInput(source.text().getBytes(StandardCharsets.UTF_8));
+                deflater.setInput(bytes);
                 deflater.finish();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 byte[] chunk = new byte[8192];
@@ -106,14 +110,19 @@ record RubricSource(String name, String text, String header, int headerOffset, S
         }
     }
 
-    /** @return the file as a compiled rubric keeps it */
+    /** @return the file as a compiled rubric keeps it, with its fingerprint */
     Kept kept() {
         return new Kept(this);
     }
 
-    private static String sha256(String text) {
+    /** @return the SHA-256 of the text in UTF-8, in hex: the rubric's fingerprint on its scorecards */
+    String sha256() {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);

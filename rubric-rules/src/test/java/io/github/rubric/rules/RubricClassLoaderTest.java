@@ -1,6 +1,7 @@
 package io.github.rubric.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.rubric.model.fact.Meeting;
@@ -32,6 +33,18 @@ class RubricClassLoaderTest {
         assertThat(twice).isInstanceOf(ClassPathCache.Missing.class).hasMessage(name);
         assertThat(other).isInstanceOf(ClassPathCache.Missing.class);
         assertThat(second.missingNames()).isEqualTo(first.missingNames()).isPositive();
+    }
+
+    @Test
+    void whatTheParentLacksIsNotFoundWithoutTheStackTraceOfTheCompilation() {
+        // GIVEN a rubric class loader, which defines nothing through findClass
+        RubricClassLoader loader = RubricClassLoader.create();
+
+        // WHEN / THEN java.lang.ClassLoader's last resort answers as its default does, without a stack trace
+        assertThatThrownBy(() -> loader.findClass("io.github.rubric.nosuch.Type"))
+                .isInstanceOf(ClassNotFoundException.class)
+                .hasMessage("io.github.rubric.nosuch.Type")
+                .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
     }
 
     @Test
