@@ -20,9 +20,13 @@ import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.compiler.kie.builder.impl.InternalKieModule.CompilationCache;
 import org.drools.core.BaseConfigurationFactories;
 import org.drools.core.rule.JavaDialectRuntimeData;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.io.DescrResource;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KieDescr;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.definition.type.FactField;
@@ -34,6 +38,7 @@ import org.kie.internal.conf.CompositeBaseConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +55,11 @@ final class RubricCompiler {
     private static final Pattern SCORE_GLOBAL = Pattern.compile("^\\s*global\\s+\\S+\\s+score\\s*;?\\s*$", Pattern.MULTILINE);
     private static final Pattern PACKAGE_LINE = Pattern.compile("^\\s*package\\s+\\S");
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
+    /**
+     * The DRL language level of every rubric's parse, safe mode's and the build's alike, whatever a system property or
+     * a {@code kie} configuration on the class path says: a tree safe mode read is the tree Drools compiles.
+     */
+    static final LanguageLevelOption LANGUAGE_LEVEL = DrlParser.DEFAULT_LANGUAGE_LEVEL;
 
     private RubricCompiler() {
     }
@@ -165,18 +175,42 @@ final class RubricCompiler {
      *     (after an entry's classes failed)
      */
     static Built build(RubricSource source, ClassCache cache, boolean useEntry) {
-        // the file is read into tokens once, for the gates and for the names that look facts up
-        List<DrlTokens.Token> tokens = DrlTokens.of(source.text(), 1).tokens();
-        Gates.Plan plan = Gates.plan(source.text(), tokens);
-        boolean factsLookedUp = looksUpFacts(tokens);
-        String text = plan == Gates.Plan.NONE ? source.text() : plan.text();
+        return build(source, cache, useEntry, prepare(source), null);
+    }
+
+    /**
+     * The text the rules are built from (the file's, or with the gates of {@link Gates} written in), and what else
+     * is read from the file's tokens, which are read once: for the gates, the names that look facts up and safe mode.
+     *
+     * @param lexed the file's tokens
+     * @param factsLookedUp see {@link #looksUpFacts}
+     */
+    record Prepared(DrlTokens lexed, Gates.Plan plan, boolean factsLookedUp, String text) {
+    }
+
+    static Prepared prepare(RubricSource source) {
+        DrlTokens lexed = DrlTokens.of(source.text(), 1);
+        Gates.Plan plan = Gates.plan(source.text(), lexed.tokens());
+        return new Prepared(lexed, plan, looksUpFacts(lexed.tokens()),
+                plan == Gates.Plan.NONE ? source.text() : plan.text());
+    }
+
+    /**
+     * @param prepared the text to build, from {@link #prepare}
+     * @param parsed that text as Drools' parser read it, when safe mode has read it already, or null to parse it
+     */
+    static Built build(RubricSource source, ClassCache cache, boolean useEntry, Prepared prepared,
+                       PackageDescr parsed) {
+        Gates.Plan plan = prepared.plan();
+        boolean factsLookedUp = prepared.factsLookedUp();
+        String text = prepared.text();
         ClassCache.Key key = cache == null ? null : cache.key(sourcePath(source.name()), text);
         CompilationCache classes = key == null || !useEntry ? null : cache.read(key);
         if (classes != null) {
             // the same text compiled without a problem when the entry was written: any problem now is the entry's
             String why;
             try {
-                KnowledgeBuilder fromEntry = build(source, text, classes);
+                KnowledgeBuilder fromEntry = build(source, text, parsed, classes);
                 if (!fromEntry.hasErrors()) {
                     return new Built(fromEntry, key, true, plan, factsLookedUp);
                 }
@@ -187,23 +221,35 @@ final class RubricCompiler {
             LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
                     source.name(), key.file(), why);
         }
-        return new Built(build(source, text, null), key, false, plan, factsLookedUp);
+        return new Built(build(source, text, parsed, null), key, false, plan, factsLookedUp);
     }
 
     /**
      * Compiles a text of the rubric's rules: the file's own, or with the gates of {@link Gates} written in.
      *
+     * @param parsed the text as Drools' parser read it, or null to have Drools parse it
      * @param classes the classes compiled before from this very text, or null to compile them
      */
-    private static KnowledgeBuilder build(RubricSource source, String text, CompilationCache classes) {
+    private static KnowledgeBuilder build(RubricSource source, String text, PackageDescr parsed,
+                                          CompilationCache classes) {
         // One class loader for the rules and the knowledge base: the declared types are defined once, not again
         // in a class loader of the knowledge base's own, and failed class lookups stop at the shared negative cache.
         KnowledgeBuilderConfiguration configuration =
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RubricClassLoader.create());
+        configuration.setOption(LANGUAGE_LEVEL);
         if (classes != null) {
             configuration.as(KnowledgeBuilderConfigurationImpl.KEY).setCompilationCache(classes);
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+        if (parsed != null) {
+            // Drools keeps the resource with each declared type and rule, for as long as the rubric lives: the parse
+            // tree is let go once the rules are built.
+            Parsed resource = new Parsed(parsed);
+            resource.setSourcePath(sourcePath(source.name()));
+            builder.add(resource, ResourceType.DESCR);
+            resource.release();
+            return builder;
+        }
         // Drools keeps the resource with each declared type, for as long as the rubric lives: a reader of the text,
         // closed (and so letting the text go) once Drools has read it, rather than a copy of the file in bytes.
         StringReader rules = new StringReader(text);
@@ -211,6 +257,33 @@ final class RubricCompiler {
                 .setSourcePath(sourcePath(source.name())), ResourceType.DRL);
         rules.close();
         return builder;
+    }
+
+    /**
+     * A parse tree handed to Drools as its resource ({@link ResourceType#DESCR}), which lets the tree go once the
+     * rules are built: Drools keeps the resource it built a declared type or rule from.
+     */
+    private static final class Parsed extends DescrResource {
+        private static final long serialVersionUID = 1L;
+        private transient PackageDescr descr;
+
+        Parsed(PackageDescr descr) {
+            this.descr = descr;
+        }
+
+        @Override
+        public KieDescr getDescr() {
+            return descr;
+        }
+
+        void release() {
+            descr = null;
+        }
+
+        @Override
+        public String toString() {
+            return "the rules of " + getSourcePath() + " as safe mode parsed them";
+        }
     }
 
     /**
@@ -228,7 +301,7 @@ final class RubricCompiler {
         KnowledgeBuilder builder = built.builder();
         if (plan != Gates.Plan.NONE && builder.hasErrors()) {
             // the file as written, so that every problem is reported as it stands in the file
-            builder = build(source, source.text(), null);
+            builder = build(source, source.text(), null, null);
             plan = Gates.Plan.NONE;
         }
         List<RubricException.Problem> problems = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -268,8 +269,12 @@ public final class RubricLoader {
         Thread reader = new Thread(reading, "rubric-header-reader");
         reader.setDaemon(true);
         reader.start();
+        RubricCompiler.Prepared prepared = RubricCompiler.prepare(source);
+        PackageDescr parsed = null;
         if (safe) {
-            List<RubricException.Problem> refused = SafeMode.check(source);
+            SafeMode.Checked checked = SafeMode.check(source, prepared);
+            List<RubricException.Problem> refused = checked.problems();
+            parsed = checked.parsed();
             if (!refused.isEmpty()) {
                 List<RubricException.Problem> all = new ArrayList<>(refused);
                 if (refused.stream().anyMatch(p -> p.message().startsWith("safe mode:"))) {
@@ -281,7 +286,8 @@ public final class RubricLoader {
         RubricCompiler.Built rules = null;
         RuntimeException failure = null;
         try {
-            rules = ClassPathCache.during(() -> RubricCompiler.build(source, cache));
+            PackageDescr safeParse = parsed;
+            rules = ClassPathCache.during(() -> RubricCompiler.build(source, cache, true, prepared, safeParse));
         } catch (RuntimeException e) {
             failure = e;
         }

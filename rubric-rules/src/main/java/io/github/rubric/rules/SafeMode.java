@@ -58,7 +58,24 @@ final class SafeMode {
      * @param source the rubric file
      * @return every problem that makes the file unsafe, in file order; empty when safe mode accepts it
      */
-    static List<RubricException.Problem> check(RubricSource source) {
+    /**
+     * What safe mode found, and the rules as the parser read them.
+     *
+     * @param problems every problem that makes the file unsafe, in file order; empty when safe mode accepts it
+     * @param parsed the text the rules are built from ({@link RubricCompiler.Prepared#text}) as Drools' parser read
+     *     it, for the build to compile without parsing it again; null when there are problems, or when that text did
+     *     not parse and safe mode read the file as written instead (the build then parses for itself)
+     */
+    record Checked(List<RubricException.Problem> problems, PackageDescr parsed) {
+    }
+
+    /**
+     * @param source the rubric file
+     * @param prepared its tokens, and the text its rules are built from: the file's, or with the gates written in,
+     *     which add a pattern at the start of some conditions and leave the declarations, functions, attributes and
+     *     globals that safe mode reads from the parse as they are
+     */
+    static Checked check(RubricSource source, RubricCompiler.Prepared prepared) {
         List<ClassLoader> loaders = new ArrayList<>();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         if (context != null) {
@@ -66,22 +83,32 @@ final class SafeMode {
         }
         loaders.add(SafeMode.class.getClassLoader());
         SafeMode check = new SafeMode(source, loaders);
-        check.run();
+        PackageDescr parsed = check.run(prepared);
         List<RubricException.Problem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(check.problems));
         sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return sorted;
+        return new Checked(sorted, sorted.isEmpty() ? parsed : null);
     }
 
-    private void run() {
-        DrlTokens lexed = DrlTokens.of(source.text(), 1);
+    private PackageDescr run(RubricCompiler.Prepared prepared) {
+        DrlTokens lexed = prepared.lexed();
         lexed.anomalies().forEach(a -> refuse(a.line(), a.message()));
-        PackageDescr pkg = parse();
+        PackageDescr pkg = parse(prepared.text());
+        PackageDescr built = pkg;
+        if (pkg == null && !prepared.text().equals(source.text())) {
+            // the parser's complaint about the file as written, not about the gates written into it; the build parses
+            // for itself
+            problems.clear();
+            lexed.anomalies().forEach(a -> refuse(a.line(), a.message()));
+            pkg = parse(source.text());
+            built = null;
+        }
         if (pkg == null) {
-            return;
+            return null;
         }
         structure(pkg);
         scan(lexed.tokens());
         globals(pkg);
+        return built;
     }
 
     /** After the scan, which collected the imports a global's type may rely on. */
@@ -96,11 +123,11 @@ final class SafeMode {
         }
     }
 
-    private PackageDescr parse() {
-        DrlParser parser = new DrlParser();
+    private PackageDescr parse(String text) {
+        DrlParser parser = new DrlParser(RubricCompiler.LANGUAGE_LEVEL);
         PackageDescr pkg;
         try {
-            pkg = parser.parse(false, source.text());
+            pkg = parser.parse(false, text);
         } catch (DroolsParserException e) {
             refuse(0, "the rules cannot be parsed: " + e.getMessage());
             return null;

@@ -79,13 +79,27 @@ class CompiledRubricHeapTest {
 
     @Test
     void theTextDroolsReadIsLetGoOnceReadAndTheRubricStillLintsItsFile() throws Exception {
-        // GIVEN a compiled rubric with a declared type, whose resource Drools keeps
-        Rubric rubric = Rubric.fromString("counted.drl", TestRubrics.tinyWith(""));
+        // GIVEN a compiled trusted rubric with a declared type, whose resource Drools keeps
+        Rubric rubric = Rubric.loader().trusted().fromString("counted.drl", TestRubrics.tinyWith(""));
         var declaration = ((InternalKnowledgePackage) rubric.kieBase().getKiePackage("tiny")).getTypeDeclaration("Counter");
 
         // WHEN / THEN the reader Drools read the rules from is closed (its text let go)
         java.io.Reader reader = declaration.getResource().getReader();
         org.assertj.core.api.Assertions.assertThatThrownBy(reader::read).isInstanceOf(java.io.IOException.class);
+        // and the rubric's own copy of its file is whole
+        assertThat(rubric.source().text()).isEqualTo(TestRubrics.tinyWith(""));
+    }
+
+    @Test
+    void theParseTreeSafeModeHandsToDroolsIsLetGoOnceTheRulesAreBuilt() {
+        // GIVEN a rubric compiled in safe mode, whose parse of the rules Drools builds from instead of parsing again
+        Rubric rubric = Rubric.fromString("counted.drl", TestRubrics.tinyWith(""));
+        var declaration = ((InternalKnowledgePackage) rubric.kieBase().getKiePackage("tiny")).getTypeDeclaration("Counter");
+
+        // WHEN / THEN the resource Drools keeps with the declared type holds the tree no more
+        assertThat(declaration.getResource()).isInstanceOf(org.drools.io.DescrResource.class);
+        assertThat(((org.drools.io.DescrResource) declaration.getResource()).getDescr()).isNull();
+        assertThat(declaration.getResource().getSourcePath()).isEqualTo("rubric/counted.drl");
         // and the rubric's own copy of its file is whole
         assertThat(rubric.source().text()).isEqualTo(TestRubrics.tinyWith(""));
     }
