@@ -349,8 +349,9 @@ public final class Bench {
         Path facts = home.resolve(bench.exampleFacts());
         System.out.println("== cold start (fresh JVMs, " + home.relativize(facts) + ")");
         int runs = quick ? 2 : 5;
-        for (List<String> options : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1", "-XX:NewRatio=1",
-                "-XX:-UsePerfData"))) {
+        List<String> launcherOptions = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1",
+                "-XX:NewRatio=1", "-XX:-UsePerfData");
+        for (List<String> options : List.of(List.<String>of(), launcherOptions)) {
             List<Long> coldCompile = new ArrayList<>();
             List<Long> firstScore = new ArrayList<>();
             for (int i = 0; i < runs; i++) {

@@ -131,13 +131,9 @@ final class RubricCompiler {
      * can go straight into the rule network without being kept in the session's store of objects, whose only use
      * is that lookup. A name in a comment or a string does not count; any other use does, wherever it is.
      *
-     * @param source the rubric file
+     * @param tokens the rubric file's tokens
      * @return true when the file names one of {@link #FACT_LOOKUPS}
      */
-    static boolean looksUpFacts(RubricSource source) {
-        return looksUpFacts(DrlTokens.of(source.text(), 1).tokens());
-    }
-
     private static boolean looksUpFacts(List<DrlTokens.Token> tokens) {
         return tokens.stream().anyMatch(t -> t.kind() == DrlTokens.Kind.NAME && FACT_LOOKUPS.contains(t.text()));
     }
@@ -152,11 +148,9 @@ final class RubricCompiler {
      * @param builder the builder holding the compiled rules or the problems found
      * @param key where the cache keeps the classes compiled from this text, or null without a cache
      * @param fromCache whether the classes were taken from the cache
-     * @param plan the gates written into the text the builder compiled
-     * @param factsLookedUp whether some consequence may look a fact up in the session (see {@link #looksUpFacts})
+     * @param prepared the text the builder compiled, with its gates
      */
-    record Built(KnowledgeBuilder builder, ClassCache.Key key, boolean fromCache, Gates.Plan plan,
-                 boolean factsLookedUp) {
+    record Built(KnowledgeBuilder builder, ClassCache.Key key, boolean fromCache, Prepared prepared) {
     }
 
     /**
@@ -201,8 +195,6 @@ final class RubricCompiler {
      */
     static Built build(RubricSource source, ClassCache cache, boolean useEntry, Prepared prepared,
                        PackageDescr parsed) {
-        Gates.Plan plan = prepared.plan();
-        boolean factsLookedUp = prepared.factsLookedUp();
         String text = prepared.text();
         ClassCache.Key key = cache == null ? null : cache.key(sourcePath(source.name()), text);
         CompilationCache classes = key == null || !useEntry ? null : cache.read(key);
@@ -212,7 +204,7 @@ final class RubricCompiler {
             try {
                 KnowledgeBuilder fromEntry = build(source, text, parsed, classes);
                 if (!fromEntry.hasErrors()) {
-                    return new Built(fromEntry, key, true, plan, factsLookedUp);
+                    return new Built(fromEntry, key, true, prepared);
                 }
                 why = oneLine(fromEntry.getErrors().iterator().next().getMessage());
             } catch (RuntimeException | LinkageError e) {
@@ -221,7 +213,7 @@ final class RubricCompiler {
             LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
                     source.name(), key.file(), why);
         }
-        return new Built(build(source, text, parsed, null), key, false, plan, factsLookedUp);
+        return new Built(build(source, text, parsed, null), key, false, prepared);
     }
 
     /**
@@ -297,7 +289,7 @@ final class RubricCompiler {
      * @throws RubricException naming every problem found, by file and line
      */
     static Compiled compile(RubricSource source, HeaderReader.Header header, Built built, ClassCache cache) {
-        Gates.Plan plan = built.plan();
+        Gates.Plan plan = built.prepared().plan();
         KnowledgeBuilder builder = built.builder();
         if (plan != Gates.Plan.NONE && builder.hasErrors()) {
             // the file as written, so that every problem is reported as it stands in the file
@@ -382,7 +374,7 @@ final class RubricCompiler {
                     unloadable);
         }
         ResultConstraints.compilable(kieBase);
-        return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), built.factsLookedUp(),
+        return new Compiled(kieBase, Map.copyOf(rules), Map.copyOf(declared), built.prepared().factsLookedUp(),
                 Gates.locate(kieBase, plan));
     }
 

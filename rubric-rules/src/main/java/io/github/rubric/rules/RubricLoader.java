@@ -270,11 +270,9 @@ public final class RubricLoader {
         reader.setDaemon(true);
         reader.start();
         RubricCompiler.Prepared prepared = RubricCompiler.prepare(source);
-        PackageDescr parsed = null;
-        if (safe) {
-            SafeMode.Checked checked = SafeMode.check(source, prepared);
+        SafeMode.Checked checked = safe ? SafeMode.check(source, prepared) : null;
+        if (checked != null) {
             List<RubricException.Problem> refused = checked.problems();
-            parsed = checked.parsed();
             if (!refused.isEmpty()) {
                 List<RubricException.Problem> all = new ArrayList<>(refused);
                 if (refused.stream().anyMatch(p -> p.message().startsWith("safe mode:"))) {
@@ -286,8 +284,8 @@ public final class RubricLoader {
         RubricCompiler.Built rules = null;
         RuntimeException failure = null;
         try {
-            PackageDescr safeParse = parsed;
-            rules = ClassPathCache.during(() -> RubricCompiler.build(source, cache, true, prepared, safeParse));
+            PackageDescr parsed = checked == null ? null : checked.parsed();
+            rules = ClassPathCache.during(() -> RubricCompiler.build(source, cache, true, prepared, parsed));
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -92,13 +92,13 @@ final class SafeMode {
     private PackageDescr run(RubricCompiler.Prepared prepared) {
         DrlTokens lexed = prepared.lexed();
         lexed.anomalies().forEach(a -> refuse(a.line(), a.message()));
+        int lexical = problems.size();
         PackageDescr pkg = parse(prepared.text());
         PackageDescr built = pkg;
         if (pkg == null && !prepared.text().equals(source.text())) {
             // the parser's complaint about the file as written, not about the gates written into it; the build parses
             // for itself
-            problems.clear();
-            lexed.anomalies().forEach(a -> refuse(a.line(), a.message()));
+            problems.subList(lexical, problems.size()).clear();
             pkg = parse(source.text());
             built = null;
         }

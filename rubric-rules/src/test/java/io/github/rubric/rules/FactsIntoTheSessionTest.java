@@ -66,7 +66,7 @@ class FactsIntoTheSessionTest {
         Scorecard b = stored.score(stored.readFacts("branch.yaml", facts));
 
         // THEN the deductions, their reasons and evidence are the same
-        assertThat(RubricCompiler.looksUpFacts(RubricSource.of("straight.drl", tinyWith(COUNTS_BY_TYPE)))).isFalse();
+        assertThat(RubricCompiler.prepare(RubricSource.of("straight.drl", tinyWith(COUNTS_BY_TYPE))).factsLookedUp()).isFalse();
         assertThat(deductions(a)).containsExactly(
                 "1.2 at least two committee meetings: committee meetings held 1, required 2 -1 [meetings[4]]",
                 "1.3 a party lecture led by a leader: no party lecture led by a leader -1 []",
@@ -139,8 +139,8 @@ class FactsIntoTheSessionTest {
                 """);
 
         // WHEN / THEN
-        assertThat(RubricCompiler.looksUpFacts(RubricSource.of("mentions.drl", text))).isFalse();
-        assertThat(RubricCompiler.looksUpFacts(RubricSource.of("uses.drl", text.replace("score.deduct(\"1\", \"update the ledger\");",
-                "drools.getKieRuntime();")))).isTrue();
+        assertThat(RubricCompiler.prepare(RubricSource.of("mentions.drl", text)).factsLookedUp()).isFalse();
+        assertThat(RubricCompiler.prepare(RubricSource.of("uses.drl", text.replace("score.deduct(\"1\", \"update the ledger\");",
+                "drools.getKieRuntime();"))).factsLookedUp()).isTrue();
     }
 }
