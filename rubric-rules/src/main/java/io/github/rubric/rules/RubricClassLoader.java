@@ -31,21 +31,29 @@ import org.kie.internal.utils.ChainedProperties;
 final class RubricClassLoader extends DynamicProjectClassLoader {
     /** Names remembered per parent class loader at most; a rubric asks for about two thousand. */
     static final int MAX_MISSING = 200_000;
+    /** Class files of the parent's class path kept decoded for the Java compiler at most (see {@link EcjCompiler}). */
+    static final int MAX_CLASS_FILES = 20_000;
     private static final Map<ClassLoader, Shared> SHARED = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** What all rubrics with the same parent class loader share: the names it lacks, Drools' default properties. */
-    private record Shared(Set<String> missing, ChainedProperties defaults) {
+    /**
+     * What all rubrics with the same parent class loader share: the names it lacks, Drools' default properties, and
+     * the class files the Java compiler read through it.
+     */
+    private record Shared(Set<String> missing, ChainedProperties defaults, Map<String, Object> classFiles) {
     }
 
     private final Set<String> missing;
     private final ChainedProperties defaults;
+    private final Map<String, Object> classFiles;
 
     private RubricClassLoader(ClassLoader parent) {
         super(parent, null);
         Shared shared = SHARED.computeIfAbsent(parent,
-                p -> new Shared(ConcurrentHashMap.newKeySet(), ChainedProperties.getChainedProperties(p)));
+                p -> new Shared(ConcurrentHashMap.newKeySet(), ChainedProperties.getChainedProperties(p),
+                        new ConcurrentHashMap<>()));
         this.missing = shared.missing();
         this.defaults = shared.defaults();
+        this.classFiles = shared.classFiles();
     }
 
     /**
@@ -57,6 +65,22 @@ final class RubricClassLoader extends DynamicProjectClassLoader {
      */
     ChainedProperties defaultProperties() {
         return defaults.clone();
+    }
+
+    /**
+     * The class files of the parent's class path as {@link EcjCompiler} decoded them, by class name, shared by
+     * every rubric with this loader's parent: what this loader reads for a name it does not define itself depends
+     * only on the parent.
+     */
+    Map<String, Object> classFiles() {
+        return classFiles;
+    }
+
+    /** Keeps what was read for a class name in {@link #classFiles()}, unless it holds {@link #MAX_CLASS_FILES}. */
+    static void remember(Map<String, Object> classFiles, String className, Object read) {
+        if (classFiles.size() < MAX_CLASS_FILES) {
+            classFiles.putIfAbsent(className, read);
+        }
     }
 
     /** @return a class loader for a new rubric, whose parent is the one Drools would choose */

@@ -229,6 +229,8 @@ final class RubricCompiler {
         KnowledgeBuilderConfiguration configuration =
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RubricClassLoader.create());
         configuration.setOption(LANGUAGE_LEVEL);
+        // the rules' Java compiled with the class path's class files read once per JVM, not once per compilation
+        EcjCompiler.DialectConfiguration.install(configuration.as(KnowledgeBuilderConfigurationImpl.KEY));
         if (classes != null) {
             configuration.as(KnowledgeBuilderConfigurationImpl.KEY).setCompilationCache(classes);
         }

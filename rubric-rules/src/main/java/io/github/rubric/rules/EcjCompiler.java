@@ -1,0 +1,427 @@
+package io.github.rubric.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
+import org.drools.compiler.compiler.Dialect;
+import org.drools.compiler.compiler.PackageRegistry;
+import org.drools.ecj.EclipseCompilationProblem;
+import org.drools.ecj.EclipseJavaCompiler;
+import org.drools.ecj.EclipseJavaCompilerSettings;
+import org.drools.mvel.java.JavaDialect;
+import org.drools.mvel.java.JavaForMvelDialectConfiguration;
+import org.drools.util.ClassUtils;
+import org.drools.util.PortablePath;
+import org.eclipse.jdt.internal.compiler.ClassFile;
+import org.eclipse.jdt.internal.compiler.CompilationResult;
+import org.eclipse.jdt.internal.compiler.Compiler;
+import org.eclipse.jdt.internal.compiler.DefaultErrorHandlingPolicies;
+import org.eclipse.jdt.internal.compiler.ICompilerRequestor;
+import org.eclipse.jdt.internal.compiler.classfmt.ClassFileReader;
+import org.eclipse.jdt.internal.compiler.classfmt.ClassFormatException;
+import org.eclipse.jdt.internal.compiler.env.ICompilationUnit;
+import org.eclipse.jdt.internal.compiler.env.INameEnvironment;
+import org.eclipse.jdt.internal.compiler.env.NameEnvironmentAnswer;
+import org.eclipse.jdt.internal.compiler.impl.CompilerOptions;
+import org.eclipse.jdt.internal.compiler.lookup.LookupEnvironment;
+import org.eclipse.jdt.internal.compiler.lookup.ModuleBinding;
+import org.eclipse.jdt.internal.compiler.problem.DefaultProblemFactory;
+import org.kie.memorycompiler.AbstractJavaCompiler;
+import org.kie.memorycompiler.CompilationProblem;
+import org.kie.memorycompiler.JavaCompiler;
+import org.kie.memorycompiler.JavaCompilerSettings;
+import org.kie.memorycompiler.resources.ResourceReader;
+import org.kie.memorycompiler.resources.ResourceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles the Java that Drools generates for a rubric's functions and rules with the Eclipse compiler, as Drools'
+ * own {@link EclipseJavaCompiler} does, but reads each class of the application's class path once per JVM instead
+ * of once per compilation.
+ *
+ * <p>Compiling a rule's consequence, the Eclipse compiler asks for every type it meets ({@code java.lang.Object},
+ * {@code java.util.List}, the fact classes, Drools' runtime types…). Drools' compiler answers each question by
+ * reading the class file from the class loader and decoding it: in a warm JVM that was about a eighth of a
+ * rubric's compile, and each compilation (two per rubric: its functions, then its rules) did it again for the
+ * same classes. Here the decoded class files of the class path are kept and shared by every rubric with the same
+ * parent class loader ({@link RubricClassLoader#classFiles()}), on the assumption {@link RubricClassLoader} makes
+ * already: the parent class loader does not gain or change classes while rubrics are compiled under it. The
+ * classes a rubric defines itself (its declared types, functions and rules) are read afresh each time, as Drools
+ * reads them.
+ *
+ * <p>Everything else is Drools' compiler unchanged: the same settings, options, problems and class files.
+ */
+final class EcjCompiler extends AbstractJavaCompiler {
+    private static final Logger LOG = LoggerFactory.getLogger(EcjCompiler.class);
+    /** Stands in the shared map for a class the parent class loader does not have. */
+    private static final Object ABSENT = new Object();
+    private static final String GENERATE = EclipseJavaCompilerSettings.CompilerOptions_GENERATE;
+    private static final String DO_NOT_GENERATE = EclipseJavaCompilerSettings.CompilerOptions_DO_NOT_GENERATE;
+    /** How a {@link JavaDialect} holds its compiler, or null if this version of Drools holds it otherwise. */
+    private static final VarHandle DIALECT_COMPILER = dialectCompiler();
+
+    private final JavaCompilerSettings settings;
+
+    private EcjCompiler(JavaCompilerSettings settings) {
+        this.settings = settings;
+        setJavaCompilerSettings(settings);
+    }
+
+    private static VarHandle dialectCompiler() {
+        try {
+            return MethodHandles.privateLookupIn(JavaDialect.class, MethodHandles.lookup())
+                    .findVarHandle(JavaDialect.class, "compiler", JavaCompiler.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("rules will be compiled by Drools' own Java compiler, reading the class path anew for each"
+                    + " rubric: this version of Drools does not hold its compiler as expected ({})", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The configuration of Drools' Java dialect, whose dialects compile with an {@link EcjCompiler} in place of
+     * Drools' Eclipse compiler (with its settings). A dialect configured for another compiler keeps it.
+     */
+    static final class DialectConfiguration extends JavaForMvelDialectConfiguration {
+        DialectConfiguration(KnowledgeBuilderConfigurationImpl configuration) {
+            super(configuration);
+        }
+
+        /** Puts this configuration in place of the builder configuration's own for Drools' Java dialect. */
+        static void install(KnowledgeBuilderConfigurationImpl configuration) {
+            if (DIALECT_COMPILER != null
+                    && configuration.getDialectConfiguration(JavaDialect.ID) instanceof JavaForMvelDialectConfiguration) {
+                configuration.setDialectConfiguration(JavaDialect.ID, new DialectConfiguration(configuration));
+            }
+        }
+
+        @Override
+        public Dialect newDialect(ClassLoader rootClassLoader, KnowledgeBuilderConfigurationImpl configuration,
+                                  PackageRegistry registry, InternalKnowledgePackage pkg) {
+            Dialect dialect = super.newDialect(rootClassLoader, configuration, registry, pkg);
+            if (dialect instanceof JavaDialect java
+                    && DIALECT_COMPILER.get(java) instanceof EclipseJavaCompiler drools) {
+                // Drools' compiler made by its factory, with the language level set: its settings are ours
+                DIALECT_COMPILER.set(java, new EcjCompiler(drools.createDefaultSettings()));
+            }
+            return dialect;
+        }
+    }
+
+    /** @return whether a dialect compiles with an {@link EcjCompiler} (for tests) */
+    static boolean compilesWithThis(JavaDialect dialect) {
+        return DIALECT_COMPILER != null && DIALECT_COMPILER.get(dialect) instanceof EcjCompiler;
+    }
+
+    @Override
+    public JavaCompilerSettings createDefaultSettings() {
+        return settings;
+    }
+
+    @Override
+    public org.kie.memorycompiler.CompilationResult compile(String[] sourceFiles, ResourceReader reader,
+                                                            ResourceStore store, ClassLoader classLoader,
+                                                            JavaCompilerSettings compilerSettings) {
+        List<CompilationProblem> problems = new ArrayList<>();
+        ICompilationUnit[] units = new ICompilationUnit[sourceFiles.length];
+        for (int i = 0; i < units.length; i++) {
+            PortablePath file = PortablePath.of(sourceFiles[i]);
+            if (!reader.isAvailable(file)) {
+                // as Drools reports it: nothing is compiled
+                return new org.kie.memorycompiler.CompilationResult(
+                        new CompilationProblem[] {new MissingSource(file.asString())});
+            }
+            units[i] = new Unit(reader, file.asString());
+        }
+        ICompilerRequestor requestor = result -> collect(result, store, problems);
+        CompilerOptions options = new CompilerOptions(options(compilerSettings));
+        options.parseLiteralExpressionsAsConstants = false;
+        new Compiler(new Environment(reader, store, classLoader), DefaultErrorHandlingPolicies.proceedWithAllProblems(),
+                options, requestor, new DefaultProblemFactory(Locale.getDefault())).compile(units);
+        return new org.kie.memorycompiler.CompilationResult(problems.toArray(new CompilationProblem[0]));
+    }
+
+    /**
+     * The Eclipse compiler's options as Drools' compiler sets them from its settings (its {@code
+     * EclipseJavaCompilerSettings}, whose own conversion is not public).
+     */
+    private static Map<String, String> options(JavaCompilerSettings compilerSettings) {
+        Map<String, String> options = new HashMap<>();
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_LineNumberAttribute, GENERATE);
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_SourceFileAttribute, GENERATE);
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_ReportUnusedImport,
+                EclipseJavaCompilerSettings.CompilerOptions_IGNORE);
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_LocalVariableAttribute, GENERATE);
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_SuppressWarnings,
+                compilerSettings.isWarnings() ? GENERATE : DO_NOT_GENERATE);
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_ReportDeprecation,
+                compilerSettings.isDeprecations() ? GENERATE : DO_NOT_GENERATE);
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_TargetPlatform,
+                compilerSettings.getTargetVersion());
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_Source, compilerSettings.getSourceVersion());
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_Compliance,
+                compilerSettings.getSourceVersion());
+        options.put(EclipseJavaCompilerSettings.CompilerOptions_OPTION_Encoding, compilerSettings.getSourceEncoding());
+        return options;
+    }
+
+    private static void collect(CompilationResult result, ResourceStore store, List<CompilationProblem> problems) {
+        if (result.hasProblems()) {
+            for (var problem : result.getProblems()) {
+                problems.add(new EclipseCompilationProblem(problem));
+            }
+        }
+        if (!result.hasErrors()) {
+            for (ClassFile file : result.getClassFiles()) {
+                store.write(String.join("/", charsToStrings(file.getCompoundName())) + ".class", file.getBytes());
+            }
+        }
+    }
+
+    private static List<String> charsToStrings(char[][] parts) {
+        List<String> strings = new ArrayList<>(parts.length);
+        for (char[] part : parts) {
+            strings.add(new String(part));
+        }
+        return strings;
+    }
+
+    /** A generated source file, as Drools' compiler reads it. */
+    private static final class Unit implements ICompilationUnit {
+        private final ResourceReader reader;
+        private final String file;
+        private final char[] typeName;
+        private final char[][] packageName;
+
+        Unit(ResourceReader reader, String file) {
+            this.reader = reader;
+            this.file = file;
+            String className = ClassUtils.convertResourceToClassName(URLDecoder.decode(file, StandardCharsets.UTF_8));
+            String[] parts = className.split("\\.");
+            this.typeName = parts[parts.length - 1].toCharArray();
+            this.packageName = new char[parts.length - 1][];
+            for (int i = 0; i < packageName.length; i++) {
+                packageName[i] = parts[i].toCharArray();
+            }
+        }
+
+        @Override
+        public char[] getFileName() {
+            return URLDecoder.decode(file, StandardCharsets.UTF_8).toCharArray();
+        }
+
+        @Override
+        public char[] getContents() {
+            byte[] content = reader.getBytes(file);
+            return content == null ? null : new String(content, StandardCharsets.UTF_8).toCharArray();
+        }
+
+        @Override
+        public char[] getMainTypeName() {
+            return typeName;
+        }
+
+        @Override
+        public char[][] getPackageName() {
+            return packageName;
+        }
+
+        @Override
+        public boolean ignoreOptionalProblems() {
+            return true;
+        }
+
+        @Override
+        public char[] getModuleName() {
+            return ModuleBinding.UNNAMED;
+        }
+
+        @Override
+        public ModuleBinding module(LookupEnvironment environment) {
+            return environment.getModule(ModuleBinding.UNNAMED);
+        }
+    }
+
+    /**
+     * The types the Eclipse compiler asks for: this compilation's classes (from the store), the rubric's own (from
+     * its class loader), then the class path's, decoded once and shared.
+     */
+    private static final class Environment implements INameEnvironment {
+        private final ResourceReader reader;
+        private final ResourceStore store;
+        private final ClassLoader classLoader;
+        /** The class path's decoded class files, by class name, or null when the class loader is not a rubric's. */
+        private final Map<String, Object> shared;
+
+        Environment(ResourceReader reader, ResourceStore store, ClassLoader classLoader) {
+            this.reader = reader;
+            this.store = store;
+            this.classLoader = classLoader;
+            this.shared = classLoader instanceof RubricClassLoader rubric ? rubric.classFiles() : null;
+        }
+
+        @Override
+        public NameEnvironmentAnswer findType(char[][] compoundTypeName) {
+            return findType(String.join(".", charsToStrings(compoundTypeName)));
+        }
+
+        @Override
+        public NameEnvironmentAnswer findType(char[] typeName, char[][] packageName) {
+            StringBuilder name = new StringBuilder();
+            for (char[] part : packageName) {
+                name.append(part).append('.');
+            }
+            return findType(name.append(typeName).toString());
+        }
+
+        private NameEnvironmentAnswer findType(String className) {
+            String resource = ClassUtils.convertClassToResourcePath(className);
+            byte[] compiled = store.read(resource);
+            if (compiled != null) {
+                return answer(read(className, compiled));
+            }
+            if (shared == null) {
+                return answer(readFromClassLoader(className, resource));
+            }
+            byte[] own = ((RubricClassLoader) classLoader).getBytecode(resource);
+            if (own != null) {
+                return answer(read(className, own));
+            }
+            Object known = shared.get(className);
+            if (known == null) {
+                ClassFileReader read = readFromClassLoader(className, resource);
+                known = read == null ? ABSENT : read;
+                RubricClassLoader.remember(shared, className, known);
+            }
+            return known == ABSENT ? null : answer((ClassFileReader) known);
+        }
+
+        private static NameEnvironmentAnswer answer(ClassFileReader classFile) {
+            return classFile == null ? null : new NameEnvironmentAnswer(classFile, null);
+        }
+
+        private ClassFileReader readFromClassLoader(String className, String resource) {
+            try (InputStream in = classLoader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    return null;
+                }
+                if (ClassUtils.isCaseSenstiveOS()) {
+                    // as Drools checks it: on a file system that ignores case, the file may be another class's
+                    try {
+                        classLoader.loadClass(className);
+                    } catch (ClassNotFoundException | NoClassDefFoundError e) {
+                        return null;
+                    }
+                }
+                return read(className, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the class file of " + className, e);
+            }
+        }
+
+        private static ClassFileReader read(String className, byte[] bytes) {
+            try {
+                return new ClassFileReader(bytes, className.toCharArray(), true);
+            } catch (ClassFormatException e) {
+                throw new IllegalStateException("the class file of " + className + " is not a valid class file", e);
+            }
+        }
+
+        @Override
+        public boolean isPackage(char[][] parentPackageName, char[] packageName) {
+            StringBuilder name = new StringBuilder();
+            if (parentPackageName != null) {
+                for (char[] part : parentPackageName) {
+                    name.append(part).append('.');
+                }
+            }
+            String candidate = name.append(packageName).toString();
+            // as Drools decides it: a name is a package unless a class or a source file has it
+            if (findsClass(candidate)) {
+                return false;
+            }
+            String path = candidate.replace('.', '/');
+            return !reader.isAvailable(path + ".java") && !reader.isAvailable(path + ".class");
+        }
+
+        private boolean findsClass(String className) {
+            String resource = ClassUtils.convertClassToResourcePath(className);
+            if (shared == null) {
+                try (InputStream in = classLoader.getResourceAsStream(resource)) {
+                    return in != null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not read the class file of " + className, e);
+                }
+            }
+            if (((RubricClassLoader) classLoader).getBytecode(resource) != null) {
+                return true;
+            }
+            Object known = shared.get(className);
+            if (known == null) {
+                ClassFileReader read = readFromClassLoader(className, resource);
+                known = read == null ? ABSENT : read;
+                RubricClassLoader.remember(shared, className, known);
+            }
+            return known != ABSENT;
+        }
+
+        @Override
+        public void cleanup() {
+        }
+    }
+
+    /** A generated source Drools asked to compile and did not write: as Drools' compiler reports it. */
+    private record MissingSource(String file) implements CompilationProblem {
+        @Override
+        public boolean isError() {
+            return true;
+        }
+
+        @Override
+        public String getFileName() {
+            return file;
+        }
+
+        @Override
+        public int getStartLine() {
+            return 0;
+        }
+
+        @Override
+        public int getStartColumn() {
+            return 0;
+        }
+
+        @Override
+        public int getEndLine() {
+            return 0;
+        }
+
+        @Override
+        public int getEndColumn() {
+            return 0;
+        }
+
+        @Override
+        public String getMessage() {
+            return "Source " + file + " could not be found";
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
+}
