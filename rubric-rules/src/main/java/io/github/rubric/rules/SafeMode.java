@@ -16,10 +16,7 @@ import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
-import org.drools.drl.parser.ParserError;
 
 /**
  * Inspects an untrusted rule file before anything of it is compiled (Drools evaluates rule metadata while
@@ -54,10 +51,6 @@ final class SafeMode {
         this.loaders = loaders;
     }
 
-    /**
-     * @param source the rubric file
-     * @return every problem that makes the file unsafe, in file order; empty when safe mode accepts it
-     */
     /**
      * What safe mode found, and the rules as the parser read them.
      *
@@ -124,25 +117,23 @@ final class SafeMode {
     }
 
     private PackageDescr parse(String text) {
-        DrlParser parser = new DrlParser(RubricCompiler.LANGUAGE_LEVEL);
-        PackageDescr pkg;
+        DrlParsing.Parse parse;
         try {
-            pkg = parser.parse(false, text);
+            parse = DrlParsing.parse(text, RubricCompiler.LANGUAGE_LEVEL);
         } catch (DroolsParserException e) {
             refuse(0, "the rules cannot be parsed: " + e.getMessage());
             return null;
         }
-        if (parser.hasErrors() || pkg == null) {
-            for (DroolsError error : parser.getErrors()) {
-                int line = error instanceof ParserError p ? p.getRow() : 0;
-                problems.add(new RubricException.Problem(source.name(), line, "rules: " + error.getMessage().strip()));
+        if (parse.parsed() == null) {
+            for (DrlParsing.Error error : parse.errors()) {
+                problems.add(new RubricException.Problem(source.name(), error.line(), "rules: " + error.message().strip()));
             }
-            if (parser.getErrors().isEmpty()) {
+            if (parse.errors().isEmpty()) {
                 refuse(0, "the rules cannot be parsed");
             }
             return null;
         }
-        return pkg;
+        return parse.parsed();
     }
 
     // ---- structure, from the parser ----
