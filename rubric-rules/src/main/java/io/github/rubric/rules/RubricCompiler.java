@@ -212,6 +212,8 @@ final class RubricCompiler {
             }
             LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
                     source.name(), key.file(), why);
+            // built once already, the parse tree may carry what that build set in it: Drools parses the text afresh
+            return new Built(build(source, text, null, null), key, false, prepared);
         }
         return new Built(build(source, text, parsed, null), key, false, prepared);
     }
