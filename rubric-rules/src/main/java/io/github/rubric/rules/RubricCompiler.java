@@ -22,6 +22,7 @@ import org.drools.core.BaseConfigurationFactories;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
 import org.drools.io.DescrResource;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -212,7 +213,7 @@ final class RubricCompiler {
             }
             LOG.warn("the rules of {} did not build from the compiled-class cache entry {} ({}); compiling them",
                     source.name(), key.file(), why);
-            // built once already, the parse tree may carry what that build set in it: Drools parses the text afresh
+            // built once already, the parse tree may carry what that build set in it: the text is parsed afresh
             return new Built(build(source, text, null, null), key, false, prepared);
         }
         return new Built(build(source, text, parsed, null), key, false, prepared);
@@ -221,11 +222,16 @@ final class RubricCompiler {
     /**
      * Compiles a text of the rubric's rules: the file's own, or with the gates of {@link Gates} written in.
      *
-     * @param parsed the text as Drools' parser read it, or null to have Drools parse it
+     * @param parsed the text as Drools' parser read it, or null to parse it here
      * @param classes the classes compiled before from this very text, or null to compile them
      */
     private static KnowledgeBuilder build(RubricSource source, String text, PackageDescr parsed,
                                           CompilationCache classes) {
+        if (parsed == null) {
+            // parsed as Drools parses it, with the faster lexer (see DrlParsing); a text with errors is left to Drools,
+            // which reports them as it always has
+            parsed = parseOrNull(text);
+        }
         // One class loader for the rules and the knowledge base: the declared types are defined once, not again
         // in a class loader of the knowledge base's own, and failed class lookups stop at the shared negative cache.
         KnowledgeBuilderConfiguration configuration =
@@ -246,13 +252,21 @@ final class RubricCompiler {
             resource.release();
             return builder;
         }
-        // Drools keeps the resource with each declared type, for as long as the rubric lives: a reader of the text,
-        // closed (and so letting the text go) once Drools has read it, rather than a copy of the file in bytes.
+        // A text with errors: Drools reads it from a reader, closed (and so letting the text go) once read, rather
+        // than from a copy of the file in bytes.
         StringReader rules = new StringReader(text);
         builder.add(ResourceFactory.newReaderResource(rules, StandardCharsets.UTF_8.name())
                 .setSourcePath(sourcePath(source.name())), ResourceType.DRL);
         rules.close();
         return builder;
+    }
+
+    private static PackageDescr parseOrNull(String text) {
+        try {
+            return DrlParsing.parse(text, LANGUAGE_LEVEL).parsed();
+        } catch (DroolsParserException e) {
+            return null;
+        }
     }
 
     /**
@@ -278,7 +292,7 @@ final class RubricCompiler {
 
         @Override
         public String toString() {
-            return "the rules of " + getSourcePath() + " as safe mode parsed them";
+            return "the rules of " + getSourcePath() + " as parsed";
         }
     }
 

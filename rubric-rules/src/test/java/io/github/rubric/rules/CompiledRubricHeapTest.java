@@ -78,14 +78,15 @@ class CompiledRubricHeapTest {
     }
 
     @Test
-    void theTextDroolsReadIsLetGoOnceReadAndTheRubricStillLintsItsFile() throws Exception {
+    void theParseTreeOfATrustedRubricIsLetGoOnceTheRulesAreBuilt() {
         // GIVEN a compiled trusted rubric with a declared type, whose resource Drools keeps
         Rubric rubric = Rubric.loader().trusted().fromString("counted.drl", TestRubrics.tinyWith(""));
         var declaration = ((InternalKnowledgePackage) rubric.kieBase().getKiePackage("tiny")).getTypeDeclaration("Counter");
 
-        // WHEN / THEN the reader Drools read the rules from is closed (its text let go)
-        java.io.Reader reader = declaration.getResource().getReader();
-        org.assertj.core.api.Assertions.assertThatThrownBy(reader::read).isInstanceOf(java.io.IOException.class);
+        // WHEN / THEN the resource holds the parse tree Drools built from no more
+        assertThat(declaration.getResource()).isInstanceOf(org.drools.io.DescrResource.class);
+        assertThat(((org.drools.io.DescrResource) declaration.getResource()).getDescr()).isNull();
+        assertThat(declaration.getResource().getSourcePath()).isEqualTo("rubric/counted.drl");
         // and the rubric's own copy of its file is whole
         assertThat(rubric.source().text()).isEqualTo(TestRubrics.tinyWith(""));
     }
