@@ -20,10 +20,12 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  * <p>Drools' generated lexer decides whether a character continues an identifier by testing it against some four
  * hundred Unicode ranges, one after the other, and the method that does it is too large for the JIT to compile
  * (over 8,000 bytes of bytecode): the character after every identifier runs through all the ranges in the
- * interpreter. That was about a tenth of a warm compile of a rubric. An identifier of ASCII letters, digits,
- * {@code $} and {@code _} followed by an ASCII character that cannot continue it is read here to the same token;
- * everything else (an identifier that goes on past ASCII, {@code true}, {@code false}, {@code null}, a lone
- * {@code $}, every other token) is left to Drools' lexer.
+ * interpreter. That was about a tenth of a warm compile of a rubric. An identifier that starts with an ASCII
+ * letter, {@code $} or {@code _}, goes on with ASCII characters that continue identifiers (letters, digits,
+ * {@code $}, {@code _}, and the control characters Java ignores in identifiers), and ends at an ASCII character
+ * that cannot continue it or at the end of the text, is read here to the same token. Everything else (an
+ * identifier that goes on past ASCII, {@code true}, {@code false}, {@code null}, a lone {@code $}, the backtick
+ * form, every other token) is left to Drools' lexer.
  */
 final class DrlParsing {
     /** Whether an ASCII character starts an identifier, as Drools' lexer's {@code IdentifierStart} says. */

@@ -9,9 +9,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
 import org.drools.compiler.compiler.Dialect;
@@ -31,6 +33,7 @@ import org.eclipse.jdt.internal.compiler.ICompilerRequestor;
 import org.eclipse.jdt.internal.compiler.classfmt.ClassFileReader;
 import org.eclipse.jdt.internal.compiler.classfmt.ClassFormatException;
 import org.eclipse.jdt.internal.compiler.env.ICompilationUnit;
+import org.eclipse.jdt.internal.compiler.env.IRecordComponent;
 import org.eclipse.jdt.internal.compiler.env.INameEnvironment;
 import org.eclipse.jdt.internal.compiler.env.NameEnvironmentAnswer;
 import org.eclipse.jdt.internal.compiler.impl.CompilerOptions;
@@ -53,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Compiling a rule's consequence, the Eclipse compiler asks for every type it meets ({@code java.lang.Object},
  * {@code java.util.List}, the fact classes, Drools' runtime types…). Drools' compiler answers each question by
- * reading the class file from the class loader and decoding it: in a warm JVM that was about a eighth of a
+ * reading the class file from the class loader and decoding it: in a warm JVM that was about an eighth of a
  * rubric's compile, and each compilation (two per rubric: its functions, then its rules) did it again for the
  * same classes. Here the decoded class files of the class path are kept and shared by every rubric with the same
  * parent class loader ({@link RubricClassLoader#classFiles()}), on the assumption {@link RubricClassLoader} makes
@@ -61,7 +64,8 @@ import org.slf4j.LoggerFactory;
  * classes a rubric defines itself (its declared types, functions and rules) are read afresh each time, as Drools
  * reads them.
  *
- * <p>Everything else is Drools' compiler unchanged: the same settings, options, problems and class files.
+ * <p>Everything else is Drools' compiler unchanged: the same settings and options, so the same class files and
+ * problems ({@code EcjCompilerTest} compares them).
  */
 final class EcjCompiler extends AbstractJavaCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(EcjCompiler.class);
@@ -101,8 +105,8 @@ final class EcjCompiler extends AbstractJavaCompiler {
 
         /** Puts this configuration in place of the builder configuration's own for Drools' Java dialect. */
         static void install(KnowledgeBuilderConfigurationImpl configuration) {
-            if (DIALECT_COMPILER != null
-                    && configuration.getDialectConfiguration(JavaDialect.ID) instanceof JavaForMvelDialectConfiguration) {
+            if (DIALECT_COMPILER != null && configuration.getDialectConfiguration(JavaDialect.ID)
+                    instanceof JavaForMvelDialectConfiguration) {
                 configuration.setDialectConfiguration(JavaDialect.ID, new DialectConfiguration(configuration));
             }
         }
@@ -135,21 +139,29 @@ final class EcjCompiler extends AbstractJavaCompiler {
                                                             ResourceStore store, ClassLoader classLoader,
                                                             JavaCompilerSettings compilerSettings) {
         List<CompilationProblem> problems = new ArrayList<>();
-        ICompilationUnit[] units = new ICompilationUnit[sourceFiles.length];
-        for (int i = 0; i < units.length; i++) {
-            PortablePath file = PortablePath.of(sourceFiles[i]);
-            if (!reader.isAvailable(file)) {
-                // as Drools reports it: nothing is compiled
-                return new org.kie.memorycompiler.CompilationResult(
-                        new CompilationProblem[] {new MissingSource(file.asString())});
+        List<Unit> units = new ArrayList<>(sourceFiles.length);
+        for (String sourceFile : sourceFiles) {
+            PortablePath file = PortablePath.of(sourceFile);
+            if (reader.isAvailable(file)) {
+                units.add(new Unit(reader, file.asString()));
+            } else {
+                problems.add(new MissingSource(file.asString()));
             }
-            units[i] = new Unit(reader, file.asString());
+        }
+        if (!problems.isEmpty()) {
+            // as Drools reports them: nothing is compiled
+            return new org.kie.memorycompiler.CompilationResult(problems.toArray(new CompilationProblem[0]));
+        }
+        Set<String> packages = new HashSet<>();
+        for (Unit unit : units) {
+            packages.add(String.join(".", charsToStrings(unit.getPackageName())));
         }
         ICompilerRequestor requestor = result -> collect(result, store, problems);
         CompilerOptions options = new CompilerOptions(options(compilerSettings));
         options.parseLiteralExpressionsAsConstants = false;
-        new Compiler(new Environment(reader, store, classLoader), DefaultErrorHandlingPolicies.proceedWithAllProblems(),
-                options, requestor, new DefaultProblemFactory(Locale.getDefault())).compile(units);
+        new Compiler(new Environment(reader, store, classLoader, packages),
+                DefaultErrorHandlingPolicies.proceedWithAllProblems(), options, requestor,
+                new DefaultProblemFactory(Locale.getDefault())).compile(units.toArray(new ICompilationUnit[0]));
         return new org.kie.memorycompiler.CompilationResult(problems.toArray(new CompilationProblem[0]));
     }
 
@@ -262,14 +274,17 @@ final class EcjCompiler extends AbstractJavaCompiler {
         private final ResourceReader reader;
         private final ResourceStore store;
         private final ClassLoader classLoader;
-        /** The class path's decoded class files, by class name, or null when the class loader is not a rubric's. */
-        private final Map<String, Object> shared;
+        /** The rubric's class loader, or null when the compilation runs under another. */
+        private final RubricClassLoader rubric;
+        /** The packages of the sources compiled, whose names only the rubric has (see {@link #parentClassFile}). */
+        private final Set<String> compiledPackages;
 
-        Environment(ResourceReader reader, ResourceStore store, ClassLoader classLoader) {
+        Environment(ResourceReader reader, ResourceStore store, ClassLoader classLoader, Set<String> compiledPackages) {
             this.reader = reader;
             this.store = store;
             this.classLoader = classLoader;
-            this.shared = classLoader instanceof RubricClassLoader rubric ? rubric.classFiles() : null;
+            this.rubric = classLoader instanceof RubricClassLoader loader ? loader : null;
+            this.compiledPackages = compiledPackages;
         }
 
         @Override
@@ -292,20 +307,41 @@ final class EcjCompiler extends AbstractJavaCompiler {
             if (compiled != null) {
                 return answer(read(className, compiled));
             }
-            if (shared == null) {
+            if (rubric == null) {
                 return answer(readFromClassLoader(className, resource));
             }
-            byte[] own = ((RubricClassLoader) classLoader).getBytecode(resource);
+            byte[] own = rubric.getBytecode(resource);
             if (own != null) {
                 return answer(read(className, own));
             }
+            Object known = parentClassFile(className, resource);
+            return known == ABSENT ? null : answer((ClassFileReader) known);
+        }
+
+        /**
+         * What the parent class loader has for a class name the rubric does not define: its class file decoded, or
+         * {@link #ABSENT}; from the shared map, or read and kept there. That a name is absent is not kept for the
+         * names of the packages compiled (the rubric's rule classes, and the names the compiler tries in them),
+         * which another rubric would never ask for.
+         *
+         * @throws IllegalStateException if the class file is not a valid class file
+         */
+        private Object parentClassFile(String className, String resource) {
+            Map<String, Object> shared = rubric.classFiles();
             Object known = shared.get(className);
             if (known == null) {
                 ClassFileReader read = readFromClassLoader(className, resource);
                 known = read == null ? ABSENT : read;
-                RubricClassLoader.remember(shared, className, known);
+                if (read != null || !inCompiledPackage(className)) {
+                    rubric.remember(className, known);
+                }
             }
-            return known == ABSENT ? null : answer((ClassFileReader) known);
+            return known;
+        }
+
+        private boolean inCompiledPackage(String name) {
+            int dot = name.lastIndexOf('.');
+            return compiledPackages.contains(name) || dot > 0 && compiledPackages.contains(name.substring(0, dot));
         }
 
         private static NameEnvironmentAnswer answer(ClassFileReader classFile) {
@@ -313,30 +349,50 @@ final class EcjCompiler extends AbstractJavaCompiler {
         }
 
         private ClassFileReader readFromClassLoader(String className, String resource) {
-            try (InputStream in = classLoader.getResourceAsStream(resource)) {
-                if (in == null) {
-                    return null;
-                }
-                if (ClassUtils.isCaseSenstiveOS()) {
-                    // as Drools checks it: on a file system that ignores case, the file may be another class's
-                    try {
-                        classLoader.loadClass(className);
-                    } catch (ClassNotFoundException | NoClassDefFoundError e) {
-                        return null;
-                    }
-                }
-                return read(className, in.readAllBytes());
+            try (InputStream in = openClassFile(className, resource)) {
+                return in == null ? null : read(className, in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the class file of " + className, e);
             }
         }
 
+        /** @return the class file of a name as the class loader has it, or null, as Drools' compiler finds it */
+        private InputStream openClassFile(String className, String resource) throws IOException {
+            InputStream in = classLoader.getResourceAsStream(resource);
+            if (in != null && ClassUtils.isCaseSenstiveOS()) {
+                // as Drools checks it: on a file system that ignores case, the file may be another class's
+                try {
+                    classLoader.loadClass(className);
+                } catch (ClassNotFoundException | NoClassDefFoundError e) {
+                    in.close();
+                    return null;
+                }
+            }
+            return in;
+        }
+
+        /**
+         * Decodes a class file fully, so that the reader can be shared by compilations on other threads: the
+         * constructor decodes all but the components of a record (and the reader's source name), which the compiler
+         * would otherwise decode on first use.
+         */
         private static ClassFileReader read(String className, byte[] bytes) {
+            ClassFileReader classFile;
             try {
-                return new ClassFileReader(bytes, className.toCharArray(), true);
+                classFile = new ClassFileReader(bytes, className.toCharArray(), true);
             } catch (ClassFormatException e) {
                 throw new IllegalStateException("the class file of " + className + " is not a valid class file", e);
             }
+            classFile.getSourceName();
+            IRecordComponent[] components = classFile.getRecordComponents();
+            if (components != null) {
+                for (IRecordComponent component : components) {
+                    component.getName();
+                    component.getTypeName();
+                    component.getGenericSignature();
+                }
+            }
+            return classFile;
         }
 
         @Override
@@ -358,23 +414,22 @@ final class EcjCompiler extends AbstractJavaCompiler {
 
         private boolean findsClass(String className) {
             String resource = ClassUtils.convertClassToResourcePath(className);
-            if (shared == null) {
-                try (InputStream in = classLoader.getResourceAsStream(resource)) {
-                    return in != null;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("could not read the class file of " + className, e);
-                }
-            }
-            if (((RubricClassLoader) classLoader).getBytecode(resource) != null) {
+            if (rubric != null && rubric.getBytecode(resource) != null) {
                 return true;
             }
-            Object known = shared.get(className);
-            if (known == null) {
-                ClassFileReader read = readFromClassLoader(className, resource);
-                known = read == null ? ABSENT : read;
-                RubricClassLoader.remember(shared, className, known);
+            if (rubric != null) {
+                try {
+                    return parentClassFile(className, resource) != ABSENT;
+                } catch (IllegalStateException notAClassFile) {
+                    // a file of that name all the same, as Drools' compiler sees it
+                    return true;
+                }
             }
-            return known != ABSENT;
+            try (InputStream in = openClassFile(className, resource)) {
+                return in != null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the class file of " + className, e);
+            }
         }
 
         @Override

@@ -68,16 +68,16 @@ final class RubricClassLoader extends DynamicProjectClassLoader {
     }
 
     /**
-     * The class files of the parent's class path as {@link EcjCompiler} decoded them, by class name, shared by
-     * every rubric with this loader's parent: what this loader reads for a name it does not define itself depends
-     * only on the parent.
+     * The class files of the parent's class path as {@link EcjCompiler} decoded them, by class name, and the names
+     * it found the parent lacks, shared by every rubric with this loader's parent: what this loader reads for a name
+     * it does not define itself depends only on the parent.
      */
     Map<String, Object> classFiles() {
         return classFiles;
     }
 
     /** Keeps what was read for a class name in {@link #classFiles()}, unless it holds {@link #MAX_CLASS_FILES}. */
-    static void remember(Map<String, Object> classFiles, String className, Object read) {
+    void remember(String className, Object read) {
         if (classFiles.size() < MAX_CLASS_FILES) {
             classFiles.putIfAbsent(className, read);
         }

@@ -20,6 +20,7 @@ import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.compiler.kie.builder.impl.InternalKieModule.CompilationCache;
 import org.drools.core.BaseConfigurationFactories;
 import org.drools.core.rule.JavaDialectRuntimeData;
+import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
@@ -248,6 +249,7 @@ final class RubricCompiler {
             // tree is let go once the rules are built.
             Parsed resource = new Parsed(parsed);
             resource.setSourcePath(sourcePath(source.name()));
+            resource.own(parsed);
             builder.add(resource, ResourceType.DESCR);
             resource.release();
             return builder;
@@ -288,6 +290,25 @@ final class RubricCompiler {
 
         void release() {
             descr = null;
+        }
+
+        /**
+         * Names this resource as the one the package's declarations come from, as Drools' parser does when it reads
+         * a resource's text itself (and what Drools reports a function's or an import's problem against); the rules
+         * are given it by Drools.
+         */
+        void own(PackageDescr parsed) {
+            List<List<? extends BaseDescr>> declarations = List.of(parsed.getImports(), parsed.getFunctionImports(),
+                    parsed.getAccumulateImports(), parsed.getGlobals(), parsed.getAttributes(), parsed.getFunctions(),
+                    parsed.getTypeDeclarations(), parsed.getEnumDeclarations(),
+                    List.copyOf(parsed.getEntryPointDeclarations()), List.copyOf(parsed.getWindowDeclarations()));
+            for (List<? extends BaseDescr> kind : declarations) {
+                for (BaseDescr declaration : kind) {
+                    if (declaration.getResource() == null) {
+                        declaration.setResource(this);
+                    }
+                }
+            }
         }
 
         @Override

@@ -126,7 +126,8 @@ final class SafeMode {
         }
         if (parse.parsed() == null) {
             for (DrlParsing.Error error : parse.errors()) {
-                problems.add(new RubricException.Problem(source.name(), error.line(), "rules: " + error.message().strip()));
+                problems.add(new RubricException.Problem(source.name(), error.line(),
+                        "rules: " + error.message().strip()));
             }
             if (parse.errors().isEmpty()) {
                 refuse(0, "the rules cannot be parsed");

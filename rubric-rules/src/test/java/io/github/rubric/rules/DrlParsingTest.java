@@ -57,7 +57,8 @@ class DrlParsingTest {
     @Test
     void randomTextsAreReadAsDroolsReadsThem() {
         // GIVEN 3,000 random texts from identifier characters, operators, quotes, spaces and non-ASCII letters
-        String alphabet = "abczXYZ_$019 \t\n\r.,;:()[]{}<>=!&|+-*/%'\"`@#?\\~^党员大会é\u0000\u0007\u001b\u007f\u0085";
+        String alphabet = "abczXYZ_$019 \t\n\r.,;:()[]{}<>=!&|+-*/%'\"`@#?\\~^"
+                + "党员大会é\u0000\u0007\u001b\u007f\u0085";
         Random random = new Random(20261122);
         for (int i = 0; i < 3_000; i++) {
             StringBuilder text = new StringBuilder();

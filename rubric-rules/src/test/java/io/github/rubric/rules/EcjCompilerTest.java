@@ -102,17 +102,21 @@ class EcjCompilerTest {
         Map<String, Object> shared = RubricClassLoader.create().classFiles();
         Set<String> before = new HashSet<>(shared.keySet());
 
-        // WHEN another rubric, in a package of its own, is compiled with the same class path
-        build(WITH_FUNCTION.replace("package tiny;", "package tiny.again;"), true);
+        // WHEN another rubric, in a package of its own, is compiled with the same class path, and then again with a
+        // rule changed (its rule class has another name)
+        String again = WITH_FUNCTION.replace("package tiny;", "package tiny.again;");
+        build(again, true);
+        build(again.replace("\"counter \"", "\"counted \""), true);
 
-        // THEN the class path's classes the compiler asked for were kept decoded, and none was read again: what the
-        // second compilation added are names of its own package, which the class path does not have
+        // THEN the class path's classes the compiler asked for were kept decoded, and none was read again; nothing
+        // of the rubrics' own packages was kept, so that rubrics compiled one after another do not fill the map
         assertThat(shared.get("java.lang.Object")).isInstanceOf(ClassFileReader.class);
         assertThat(shared.get(Scoring.class.getName())).isInstanceOf(ClassFileReader.class);
         Set<String> added = new HashSet<>(shared.keySet());
         added.removeAll(before);
-        assertThat(added).allMatch(name -> name.startsWith("tiny.again"))
-                .allMatch(name -> !(shared.get(name) instanceof ClassFileReader));
+        assertThat(added).noneMatch(name -> name.startsWith("tiny.again"))
+                .noneMatch(name -> shared.get(name) instanceof ClassFileReader);
+        assertThat(shared.keySet()).noneMatch(name -> name.startsWith("tiny.") && name.contains("Rule_"));
     }
 
     /** Builds a DRL text in a rubric class loader, with this compiler or Drools' own. */
