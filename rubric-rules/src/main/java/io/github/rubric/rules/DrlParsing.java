@@ -142,21 +142,23 @@ final class DrlParsing {
                 // past ASCII, the identifier may go on
                 return 0;
             }
-            if (length == 1 && first == '$' || is("true") || is("false") || is("null")) {
+            if (length == 1 && first == '$' || is("true", length) || is("false", length) || is("null", length)) {
                 return 0;
             }
             return length;
         }
 
-        /** @return whether the input starts with the word and the word ends there */
-        private boolean is(String word) {
-            for (int i = 0; i < word.length(); i++) {
+        /** @return whether the identifier of that length the input starts with is the word */
+        private boolean is(String word, int length) {
+            if (length != word.length()) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
                 if (input.LA(i + 1) != word.charAt(i)) {
                     return false;
                 }
             }
-            int after = input.LA(word.length() + 1);
-            return after < 0 || after >= CONTINUES.length || !CONTINUES[after];
+            return true;
         }
     }
 }

@@ -25,6 +25,7 @@ import org.drools.mvel.java.JavaDialect;
 import org.drools.mvel.java.JavaForMvelDialectConfiguration;
 import org.drools.util.ClassUtils;
 import org.drools.util.PortablePath;
+import org.eclipse.jdt.core.compiler.CharOperation;
 import org.eclipse.jdt.internal.compiler.ClassFile;
 import org.eclipse.jdt.internal.compiler.CompilationResult;
 import org.eclipse.jdt.internal.compiler.Compiler;
@@ -154,7 +155,7 @@ final class EcjCompiler extends AbstractJavaCompiler {
         }
         Set<String> packages = new HashSet<>();
         for (Unit unit : units) {
-            packages.add(String.join(".", charsToStrings(unit.getPackageName())));
+            packages.add(unit.packageName);
         }
         ICompilerRequestor requestor = result -> collect(result, store, problems);
         CompilerOptions options = new CompilerOptions(options(compilerSettings));
@@ -197,41 +198,39 @@ final class EcjCompiler extends AbstractJavaCompiler {
         }
         if (!result.hasErrors()) {
             for (ClassFile file : result.getClassFiles()) {
-                store.write(String.join("/", charsToStrings(file.getCompoundName())) + ".class", file.getBytes());
+                store.write(new String(CharOperation.concatWith(file.getCompoundName(), '/')) + ".class",
+                        file.getBytes());
             }
         }
-    }
-
-    private static List<String> charsToStrings(char[][] parts) {
-        List<String> strings = new ArrayList<>(parts.length);
-        for (char[] part : parts) {
-            strings.add(new String(part));
-        }
-        return strings;
     }
 
     /** A generated source file, as Drools' compiler reads it. */
     private static final class Unit implements ICompilationUnit {
         private final ResourceReader reader;
+        /** The file's name as the reader knows it. */
         private final String file;
+        /** The file's name decoded, as Drools' compiler names the unit. */
+        private final String decoded;
+        /** The unit's package, dotted: {@code io.github.rubric.examples.powerplant}. */
+        private final String packageName;
+        private final char[][] packageParts;
         private final char[] typeName;
-        private final char[][] packageName;
 
         Unit(ResourceReader reader, String file) {
             this.reader = reader;
             this.file = file;
-            String className = ClassUtils.convertResourceToClassName(URLDecoder.decode(file, StandardCharsets.UTF_8));
-            String[] parts = className.split("\\.");
-            this.typeName = parts[parts.length - 1].toCharArray();
-            this.packageName = new char[parts.length - 1][];
-            for (int i = 0; i < packageName.length; i++) {
-                packageName[i] = parts[i].toCharArray();
-            }
+            this.decoded = URLDecoder.decode(file, StandardCharsets.UTF_8);
+            String className = ClassUtils.convertResourceToClassName(decoded);
+            int dot = className.lastIndexOf('.');
+            this.packageName = dot < 0 ? "" : className.substring(0, dot);
+            this.packageParts = dot < 0
+                    ? CharOperation.NO_CHAR_CHAR : CharOperation.splitOn('.', packageName.toCharArray());
+            this.typeName = className.substring(dot + 1).toCharArray();
         }
 
         @Override
         public char[] getFileName() {
-            return URLDecoder.decode(file, StandardCharsets.UTF_8).toCharArray();
+            return decoded.toCharArray();
         }
 
         @Override
@@ -247,7 +246,7 @@ final class EcjCompiler extends AbstractJavaCompiler {
 
         @Override
         public char[][] getPackageName() {
-            return packageName;
+            return packageParts;
         }
 
         @Override
@@ -289,16 +288,12 @@ final class EcjCompiler extends AbstractJavaCompiler {
 
         @Override
         public NameEnvironmentAnswer findType(char[][] compoundTypeName) {
-            return findType(String.join(".", charsToStrings(compoundTypeName)));
+            return findType(new String(CharOperation.concatWith(compoundTypeName, '.')));
         }
 
         @Override
         public NameEnvironmentAnswer findType(char[] typeName, char[][] packageName) {
-            StringBuilder name = new StringBuilder();
-            for (char[] part : packageName) {
-                name.append(part).append('.');
-            }
-            return findType(name.append(typeName).toString());
+            return findType(new String(CharOperation.concatWith(packageName, typeName, '.')));
         }
 
         private NameEnvironmentAnswer findType(String className) {
@@ -397,13 +392,7 @@ final class EcjCompiler extends AbstractJavaCompiler {
 
         @Override
         public boolean isPackage(char[][] parentPackageName, char[] packageName) {
-            StringBuilder name = new StringBuilder();
-            if (parentPackageName != null) {
-                for (char[] part : parentPackageName) {
-                    name.append(part).append('.');
-                }
-            }
-            String candidate = name.append(packageName).toString();
+            String candidate = new String(CharOperation.concatWith(parentPackageName, packageName, '.'));
             // as Drools decides it: a name is a package unless a class or a source file has it
             if (findsClass(candidate)) {
                 return false;
