@@ -57,14 +57,26 @@ final class ScorecardBuilder {
         List<Veto> vetoes = new ArrayList<>(tally.vetoes);
         vetoes.sort(VETO_ORDER);
 
-        List<SectionScore> sections = new ArrayList<>();
+        List<Section> rubricSections = rubric.sections();
+        List<SectionScore> sections = new ArrayList<>(rubricSections.size());
         BigDecimal sectionTotal = BigDecimal.ZERO;
-        for (Section section : rubric.sections()) {
-            List<ItemScore> items = new ArrayList<>();
-            for (Item item : section.items()) {
-                items.add(item(item, judgements.get(item.id()), tally, facts.source()));
+        for (int s = 0; s < rubricSections.size(); s++) {
+            Section section = rubricSections.get(s);
+            ItemIndex.Untouched untouched = index.untouched().get(s);
+            List<Item> sectionItems = section.items();
+            List<ItemScore> items = new ArrayList<>(sectionItems.size());
+            boolean allUntouched = vetoes.isEmpty();
+            for (int i = 0; i < sectionItems.size(); i++) {
+                Item item = sectionItems.get(i);
+                ItemScore score = untouched.item(i);
+                if (score == null || tally.reported(item.id())) {
+                    score = item(item, judgements.get(item.id()), tally);
+                    allUntouched = false;
+                }
+                items.add(score);
             }
-            SectionScore score = section(section, items, vetoes);
+            SectionScore score = allUntouched && untouched.section() != null ? untouched.section()
+                    : section(section, items, vetoes);
             sections.add(score);
             sectionTotal = sectionTotal.add(score.score());
         }
@@ -162,7 +174,13 @@ final class ScorecardBuilder {
                 .collect(Collectors.joining(", "));
     }
 
-    private static ItemScore item(Item item, Judgement judgement, Tally tally, String source) {
+    /**
+     * @param item the item
+     * @param judgement the assessor's judgement of a discretionary or graded item; null for one its rules score
+     * @param tally what the rules reported
+     * @return the item's score
+     */
+    static ItemScore item(Item item, Judgement judgement, Tally tally) {
         BigDecimal basis = item.maxPoints();
         String basisNote = "满分" + Points.format(basis) + "分";
         if (item.discretionary()) {
@@ -203,7 +221,13 @@ final class ScorecardBuilder {
                 Points.normalize(score), deductions, findings, exemptions, note);
     }
 
-    private static SectionScore section(Section section, List<ItemScore> items, List<Veto> vetoes) {
+    /**
+     * @param section the section
+     * @param items its items' scores, in its order
+     * @param vetoes the evaluation's vetoes, some of which may zero the section
+     * @return the section's score: pooled or summed, zeroed by a veto
+     */
+    static SectionScore section(Section section, List<ItemScore> items, List<Veto> vetoes) {
         BigDecimal score;
         String note = "";
         if (section.pooled()) {

@@ -28,6 +28,11 @@ final class Tally {
         firings.merge(rule, 1, Integer::sum);
     }
 
+    /** @return whether a rule reported a deduction, finding or exemption on the item */
+    boolean reported(String item) {
+        return deductions.containsKey(item) || findings.containsKey(item) || exemptions.containsKey(item);
+    }
+
     void add(Deduction d) {
         deductions.computeIfAbsent(d.item(), k -> new ArrayList<>()).add(d);
     }
