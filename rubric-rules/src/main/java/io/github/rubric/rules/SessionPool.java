@@ -130,7 +130,9 @@ final class SessionPool {
     Lease borrow() {
         Lease lease = idle.poll();
         if (lease == null) {
-            return new Lease(kieBase.newKieSession(configuration, null));
+            KieSession session = kieBase.newKieSession(configuration, null);
+            SessionMemories.install(session);
+            return new Lease(session);
         }
         idleCount.decrementAndGet();
         return lease;

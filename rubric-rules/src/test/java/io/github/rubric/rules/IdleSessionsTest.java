@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.rubric.model.fact.FactSet;
 import io.github.rubric.rules.SessionPool.Lease;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,5 +68,46 @@ class IdleSessionsTest {
 
         // THEN it makes a new session and gives the same scorecard
         assertThat(after).isEqualTo(before).contains("held 3, required 4");
+    }
+
+    @Test
+    void aKeptSessionScoresAsANewOneWould() {
+        // GIVEN a rubric none of whose rules is gated, so that every node memory a subject fills must be emptied
+        // when its session is kept, and subjects that miss its rule, meet it, and miss it again
+        Rubric rubric = TestRubrics.ungated("");
+        String meetings = "  - { type: GENERAL_MEETING, date: 2024-12-01 }\n";
+        List<String> subjects = List.of(FACTS.replace(meetings, ""), FACTS, FACTS.replace(meetings, ""),
+                TestRubrics.factsWithCounters(2));
+
+        // WHEN one session scores them in turn, and then a new session scores each
+        List<String> kept = new ArrayList<>();
+        for (String subject : subjects) {
+            kept.add(Scorecards.toJson(rubric.score(rubric.readFacts("branch.yaml", subject))));
+        }
+        List<String> fresh = new ArrayList<>();
+        for (String subject : subjects) {
+            rubric.sessions().expire(System.nanoTime() + Duration.ofMinutes(5).toNanos());
+            fresh.add(Scorecards.toJson(rubric.score(rubric.readFacts("branch.yaml", subject))));
+        }
+
+        // THEN the kept session gives every subject the scorecard a new one gives it
+        assertThat(kept).isEqualTo(fresh);
+        assertThat(kept.get(0)).contains("held 3, required 4");
+        assertThat(kept.get(1)).doesNotContain("required 4");
+    }
+
+    @Test
+    void resetsAKeptSessionWithoutDroolsOwnSetOfSegments() {
+        // GIVEN a pool
+        SessionPool pool = new SessionPool(RUBRIC.kieBase(), true, Duration.ofSeconds(10));
+
+        // WHEN it makes a session
+        Lease lease = pool.borrow();
+
+        // THEN the session's node memories are reset by SessionMemories (if this version of Drools holds them
+        // otherwise, the pool keeps Drools' reset and logs a warning, and this test says so)
+        assertThat(((StatefulKnowledgeSessionImpl) lease.session).getNodeMemories()).isInstanceOf(SessionMemories.class);
+        pool.release(lease, true);
+        assertThat(pool.idle()).isEqualTo(1);
     }
 }
