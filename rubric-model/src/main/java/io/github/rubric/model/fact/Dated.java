@@ -18,7 +18,7 @@ public interface Dated extends Fact {
      */
     default YearMonth monthOfDate() {
         LocalDate date = date();
-        return YearMonth.of(date.getYear(), date.getMonthValue());
+        return Months.of(date.getYear(), date.getMonthValue());
     }
 
     /**

@@ -75,6 +75,11 @@ public record Item(
      * @return the grade, if the item declares it
      */
     public Optional<Grade> grade(String name) {
-        return grades.stream().filter(g -> g.name().equals(name)).findFirst();
+        for (Grade grade : grades) {
+            if (grade.name().equals(name)) {
+                return Optional.of(grade);
+            }
+        }
+        return Optional.empty();
     }
 }
