@@ -61,7 +61,7 @@ record ItemIndex(RubricDefinition definition, Map<String, Item> byId, List<Item>
                 if (item.needsJudgement()) {
                     judged = true;
                 } else {
-                    scores[i] = ScorecardBuilder.item(item, null, nothing);
+                    scores[i] = ScorecardBuilder.item(item, null, nothing, null);
                 }
             }
             SectionScore score = judged ? null : ScorecardBuilder.section(section, Arrays.asList(scores), List.of());

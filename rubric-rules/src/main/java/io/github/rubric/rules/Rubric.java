@@ -47,6 +47,7 @@ public final class Rubric {
     private final FactFilter filter;
     private final ItemIndex items;
     private final Map<String, RuleShapes.Shape> shapes;
+    private final RubricRef ref;
 
     Rubric(RubricSource.Kept source, HeaderReader.Header header, RubricCompiler.Compiled compiled, Limits limits,
            boolean isolated) {
@@ -59,6 +60,7 @@ public final class Rubric {
         this.declaredTypes = compiled.declaredTypes();
         this.filter = new FactFilter(!compiled.factsLookedUp(), compiled.gates());
         this.items = ItemIndex.of(definition);
+        this.ref = new RubricRef(definition.id(), definition.title(), definition.version(), source.sha256());
         this.factsReader = new FactsReader(items, declaredTypes);
         this.shapes = RuleShapes.of(kieBase);
         this.sessions = new SessionPool(kieBase, !isolated);
@@ -115,7 +117,7 @@ public final class Rubric {
 
     /** @return the rubric's id, version and content hash, as scorecards record them */
     public RubricRef ref() {
-        return new RubricRef(definition.id(), definition.title(), definition.version(), source.sha256());
+        return ref;
     }
 
     /** @return the name the rubric was loaded from */

@@ -70,7 +70,7 @@ final class ScorecardBuilder {
                 Item item = sectionItems.get(i);
                 ItemScore score = untouched.item(i);
                 if (score == null || tally.reported(item.id())) {
-                    score = item(item, judgements.get(item.id()), tally);
+                    score = item(item, judgements.get(item.id()), tally, score);
                     allUntouched = false;
                 }
                 items.add(score);
@@ -115,43 +115,47 @@ final class ScorecardBuilder {
     static Map<String, Judgement> judgements(ItemIndex items, FactSet facts, ToIntFunction<String> lineOf) {
         RubricDefinition rubric = items.definition();
         Map<String, Judgement> byItem = new HashMap<>();
-        Map<String, String> paths = new HashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
         int index = 0;
         for (Object fact : facts.facts()) {
             if (!(fact instanceof Judgement j)) {
                 continue;
             }
-            // Judgements are read in file order from the one 'judgements' list, so this is the judgement's path.
-            String path = "judgements[" + index++ + "]";
-            Item item = items.item(j.item()).orElseThrow(() -> fail(facts, lineOf, path + ".item",
-                    "item '" + j.item() + "' is not in rubric " + rubric.id() + "; items: "
-                            + rubric.items().map(Item::id).collect(Collectors.joining(", "))));
-            if (byItem.putIfAbsent(j.item(), j) != null) {
-                throw fail(facts, lineOf, path + ".item",
-                        "item '" + j.item() + "' is judged twice (also in " + paths.get(j.item()) + ")");
+            // Judgements are read in file order from the one 'judgements' list: this is its index there. The path
+            // is written out only for an error.
+            int position = index++;
+            Item item = items.byId().get(j.item());
+            if (item == null) {
+                throw fail(facts, lineOf, judgement(position) + ".item", "item '" + j.item() + "' is not in rubric "
+                        + rubric.id() + "; items: " + rubric.items().map(Item::id).collect(Collectors.joining(", ")));
             }
-            paths.put(j.item(), path);
+            Integer earlier = positions.putIfAbsent(j.item(), position);
+            if (earlier != null) {
+                throw fail(facts, lineOf, judgement(position) + ".item",
+                        "item '" + j.item() + "' is judged twice (also in " + judgement(earlier) + ")");
+            }
+            byItem.put(j.item(), j);
             if (item.discretionary()) {
                 if (j.points() == null || j.grade() != null) {
-                    throw fail(facts, lineOf, path, "item '" + item.id() + "' (" + item.title()
+                    throw fail(facts, lineOf, judgement(position), "item '" + item.id() + "' (" + item.title()
                             + ") is discretionary (酌情评分): give its 'points', from 0 to " + Points.format(item.maxPoints()));
                 }
                 if (j.points().compareTo(item.maxPoints()) > 0) {
-                    throw fail(facts, lineOf, path + ".points", "must be from 0 to "
+                    throw fail(facts, lineOf, judgement(position) + ".points", "must be from 0 to "
                             + Points.format(item.maxPoints()) + " for item '" + item.id() + "', was "
                             + Points.format(j.points()));
                 }
             } else if (item.graded()) {
                 if (j.grade() == null || j.points() != null) {
-                    throw fail(facts, lineOf, path, "item '" + item.id() + "' (" + item.title()
+                    throw fail(facts, lineOf, judgement(position), "item '" + item.id() + "' (" + item.title()
                             + ") is graded: give its 'grade', one of " + gradeNames(item));
                 }
                 if (item.grade(j.grade()).isEmpty()) {
-                    throw fail(facts, lineOf, path + ".grade", "unknown grade '" + j.grade()
+                    throw fail(facts, lineOf, judgement(position) + ".grade", "unknown grade '" + j.grade()
                             + "' for item '" + item.id() + "'; expected one of " + gradeNames(item));
                 }
             } else {
-                throw fail(facts, lineOf, path + ".item", "item '" + item.id() + "' ("
+                throw fail(facts, lineOf, judgement(position) + ".item", "item '" + item.id() + "' ("
                         + item.title() + ") is scored by its rules; judgements are for discretionary or graded items");
             }
         }
@@ -163,6 +167,10 @@ final class ScorecardBuilder {
             }
         }
         return byItem;
+    }
+
+    private static String judgement(int position) {
+        return "judgements[" + position + "]";
     }
 
     private static FactsException fail(FactSet facts, ToIntFunction<String> lineOf, String path, String problem) {
@@ -178,11 +186,20 @@ final class ScorecardBuilder {
      * @param item the item
      * @param judgement the assessor's judgement of a discretionary or graded item; null for one its rules score
      * @param tally what the rules reported
+     * @param untouched the item's score when no rule reports on it, whose basis and its note are the item's too;
+     *     null while that is made
      * @return the item's score
      */
-    static ItemScore item(Item item, Judgement judgement, Tally tally) {
-        BigDecimal basis = item.maxPoints();
-        String basisNote = "满分" + Points.format(basis) + "分";
+    static ItemScore item(Item item, Judgement judgement, Tally tally, ItemScore untouched) {
+        BigDecimal basis;
+        String basisNote;
+        if (untouched != null) {
+            basis = untouched.basis();
+            basisNote = untouched.basisNote();
+        } else {
+            basis = item.maxPoints();
+            basisNote = "满分" + Points.format(basis) + "分";
+        }
         if (item.discretionary()) {
             basis = judgement.points();
             basisNote = "酌情评分" + Points.format(basis) + "分" + (judgement.note() == null ? "" : "：" + judgement.note());
