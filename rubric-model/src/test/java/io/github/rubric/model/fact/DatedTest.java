@@ -18,7 +18,12 @@ class DatedTest {
         "2023-04-01, 2023-04, 2",
         "2023-09-30, 2023-09, 3",
         "2023-10-01, 2023-10, 4",
-        "2024-12-31, 2024-12, 4"})
+        "2024-12-31, 2024-12, 4",
+        "1900-01-01, 1900-01, 1",
+        "1899-12-31, 1899-12, 4",
+        "2199-12-31, 2199-12, 4",
+        "2200-01-01, 2200-01, 1",
+        "-0001-05-20, -0001-05, 2"})
     void fallsInTheMonthAndQuarterOfItsDate(LocalDate day, YearMonth month, int quarter) {
         // GIVEN
         Meeting meeting = new Meeting("m1", MeetingType.GENERAL_MEETING, day, 9, 10, List.of("张三"), null, null, null);
@@ -26,6 +31,7 @@ class DatedTest {
         // WHEN / THEN
         assertThat(meeting.monthOfDate()).isEqualTo(month);
         assertThat(meeting.quarterOfDate()).isEqualTo(quarter).isEqualTo(AssessmentPeriod.quarterOf(day));
+        assertThat(meeting.monthOfDate()).isEqualTo(month).hasSameHashCodeAs(month);
     }
 
     @ParameterizedTest(name = "paid {1} for {0}")
