@@ -54,14 +54,13 @@ record ItemIndex(RubricDefinition definition, Map<String, Item> byId, List<Item>
         private static Untouched of(Section section) {
             List<Item> items = section.items();
             ItemScore[] scores = new ItemScore[items.size()];
-            Tally nothing = new Tally();
             boolean judged = false;
             for (int i = 0; i < scores.length; i++) {
                 Item item = items.get(i);
                 if (item.needsJudgement()) {
                     judged = true;
                 } else {
-                    scores[i] = ScorecardBuilder.item(item, null, nothing, null);
+                    scores[i] = ScorecardBuilder.item(item, null, null, null);
                 }
             }
             SectionScore score = judged ? null : ScorecardBuilder.section(section, Arrays.asList(scores), List.of());

@@ -69,8 +69,9 @@ final class ScorecardBuilder {
             for (int i = 0; i < sectionItems.size(); i++) {
                 Item item = sectionItems.get(i);
                 ItemScore score = untouched.item(i);
-                if (score == null || tally.reported(item.id())) {
-                    score = item(item, judgements.get(item.id()), tally, score);
+                Tally.Entries entries = tally.items.get(item.id());
+                if (score == null || entries != null) {
+                    score = item(item, judgements.get(item.id()), entries, score);
                     allUntouched = false;
                 }
                 items.add(score);
@@ -185,12 +186,12 @@ final class ScorecardBuilder {
     /**
      * @param item the item
      * @param judgement the assessor's judgement of a discretionary or graded item; null for one its rules score
-     * @param tally what the rules reported
+     * @param entries what the rules reported on the item; null for nothing
      * @param untouched the item's score when no rule reports on it, whose basis and its note are the item's too;
      *     null while that is made
      * @return the item's score
      */
-    static ItemScore item(Item item, Judgement judgement, Tally tally, ItemScore untouched) {
+    static ItemScore item(Item item, Judgement judgement, Tally.Entries entries, ItemScore untouched) {
         BigDecimal basis;
         String basisNote;
         if (untouched != null) {
@@ -209,9 +210,9 @@ final class ScorecardBuilder {
             basisNote = "评定等次" + grade.name() + "，得" + Points.format(basis) + "分"
                     + (judgement.note() == null ? "" : "：" + judgement.note());
         }
-        List<Deduction> deductions = sorted(tally.deductions.get(item.id()), DEDUCTION_ORDER);
-        List<Finding> findings = sorted(tally.findings.get(item.id()), FINDING_ORDER);
-        List<Exemption> exemptions = sorted(tally.exemptions.get(item.id()), EXEMPTION_ORDER);
+        List<Deduction> deductions = entries == null ? List.of() : sorted(entries.deductions, DEDUCTION_ORDER);
+        List<Finding> findings = entries == null ? List.of() : sorted(entries.findings, FINDING_ORDER);
+        List<Exemption> exemptions = entries == null ? List.of() : sorted(entries.exemptions, EXEMPTION_ORDER);
 
         BigDecimal deducted = BigDecimal.ZERO;
         boolean zeroed = false;
@@ -357,10 +358,7 @@ final class ScorecardBuilder {
     }
 
     private static <T> List<T> sorted(List<T> values, Comparator<T> order) {
-        if (values == null) {
-            return List.of();
-        }
-        if (values.size() == 1) {
+        if (values.size() <= 1) {
             return values;
         }
         List<T> copy = new ArrayList<>(values);

@@ -13,9 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** What the rules reported during one evaluation, before the rubric's semantics are applied. */
 final class Tally {
-    final Map<String, List<Deduction>> deductions = new HashMap<>();
-    final Map<String, List<Finding>> findings = new HashMap<>();
-    final Map<String, List<Exemption>> exemptions = new HashMap<>();
+    /** What the rules reported on each item, by the item's id; an item no rule reported on has no entry. */
+    final Map<String, Entries> items = new HashMap<>();
     final List<Bonus> bonuses = new ArrayList<>();
     final List<Veto> vetoes = new ArrayList<>();
     /** Firings per rule; read by the caller while the worker fires (see {@link Evaluation}). */
@@ -28,20 +27,26 @@ final class Tally {
         firings.merge(rule, 1, Integer::sum);
     }
 
-    /** @return whether a rule reported a deduction, finding or exemption on the item */
-    boolean reported(String item) {
-        return deductions.containsKey(item) || findings.containsKey(item) || exemptions.containsKey(item);
-    }
-
     void add(Deduction d) {
-        deductions.computeIfAbsent(d.item(), k -> new ArrayList<>()).add(d);
+        entries(d.item()).deductions.add(d);
     }
 
     void add(Finding f) {
-        findings.computeIfAbsent(f.item(), k -> new ArrayList<>()).add(f);
+        entries(f.item()).findings.add(f);
     }
 
     void add(Exemption e) {
-        exemptions.computeIfAbsent(e.item(), k -> new ArrayList<>()).add(e);
+        entries(e.item()).exemptions.add(e);
+    }
+
+    private Entries entries(String item) {
+        return items.computeIfAbsent(item, k -> new Entries());
+    }
+
+    /** One item's deductions, findings and exemptions, in the order the rules reported them. */
+    static final class Entries {
+        final List<Deduction> deductions = new ArrayList<>(2);
+        final List<Finding> findings = new ArrayList<>(0);
+        final List<Exemption> exemptions = new ArrayList<>(0);
     }
 }
