@@ -85,14 +85,20 @@ final class EcjCompiler extends AbstractJavaCompiler {
     }
 
     private static VarHandle dialectCompiler() {
+        String problem;
         try {
-            return MethodHandles.privateLookupIn(JavaDialect.class, MethodHandles.lookup())
+            VarHandle handle = MethodHandles.privateLookupIn(JavaDialect.class, MethodHandles.lookup())
                     .findVarHandle(JavaDialect.class, "compiler", JavaCompiler.class);
+            if (handle.isAccessModeSupported(VarHandle.AccessMode.SET)) {
+                return handle;
+            }
+            problem = "the field is final";
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("rules will be compiled by Drools' own Java compiler, reading the class path anew for each"
-                    + " rubric: this version of Drools does not hold its compiler as expected ({})", e.toString());
-            return null;
+            problem = e.toString();
         }
+        LOG.warn("rules will be compiled by Drools' own Java compiler, reading the class path anew for each"
+                + " rubric: this version of Drools does not hold its compiler as expected ({})", problem);
+        return null;
     }
 
     /**

@@ -1,10 +1,11 @@
 package io.github.rubric.rules;
 
 /**
- * The facts of one evaluation, by identity: an object listed twice is one fact, as Drools itself treats a second
- * insert of the same object. One set goes with each pooled session and is emptied when the session is given back, so
- * that an evaluation neither allocates nor zeroes a table of its own; emptying touches only the slots it filled.
- * Not thread-safe: a session is used by one evaluation at a time.
+ * A set of objects by identity, emptied and used again. Its main use is the facts of one evaluation: an object listed
+ * twice is one fact, as Drools itself treats a second insert of the same object. One set goes with each pooled
+ * session and is emptied when the session is given back, so that an evaluation neither allocates nor zeroes a table
+ * of its own; emptying touches only the slots it filled. A session's reset uses another for the segments it meets
+ * ({@link SessionMemories}). Not thread-safe: a session is used by one evaluation at a time.
  */
 final class IdentitySet {
     private static final int SMALLEST = 16;

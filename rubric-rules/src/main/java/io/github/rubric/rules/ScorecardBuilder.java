@@ -65,6 +65,7 @@ final class ScorecardBuilder {
             ItemIndex.Untouched untouched = index.untouched().get(s);
             List<Item> sectionItems = section.items();
             List<ItemScore> items = new ArrayList<>(sectionItems.size());
+            // a veto may zero the section, which its untouched score does not say
             boolean allUntouched = vetoes.isEmpty();
             for (int i = 0; i < sectionItems.size(); i++) {
                 Item item = sectionItems.get(i);
@@ -188,7 +189,7 @@ final class ScorecardBuilder {
      * @param judgement the assessor's judgement of a discretionary or graded item; null for one its rules score
      * @param entries what the rules reported on the item; null for nothing
      * @param untouched the item's score when no rule reports on it, whose basis and its note are the item's too;
-     *     null while that is made
+     *     null for an item an assessor judges, and while that score is made
      * @return the item's score
      */
     static ItemScore item(Item item, Judgement judgement, Tally.Entries entries, ItemScore untouched) {

@@ -42,14 +42,20 @@ final class SessionMemories implements NodeMemories {
     }
 
     private static VarHandle nodeMemories() {
+        String problem;
         try {
-            return MethodHandles.privateLookupIn(StatefulKnowledgeSessionImpl.class, MethodHandles.lookup())
+            VarHandle handle = MethodHandles.privateLookupIn(StatefulKnowledgeSessionImpl.class, MethodHandles.lookup())
                     .findVarHandle(StatefulKnowledgeSessionImpl.class, "nodeMemories", NodeMemories.class);
+            if (handle.isAccessModeSupported(VarHandle.AccessMode.SET)) {
+                return handle;
+            }
+            problem = "the field is final";
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("pooled rule sessions will be reset by Drools' own reset: this version of Drools does not hold"
-                    + " a session's node memories as expected ({})", e.toString());
-            return null;
+            problem = e.toString();
         }
+        LOG.warn("pooled rule sessions will be reset by Drools' own reset: this version of Drools does not hold"
+                + " a session's node memories as expected ({})", problem);
+        return null;
     }
 
     /**

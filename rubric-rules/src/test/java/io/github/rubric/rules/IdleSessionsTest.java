@@ -72,28 +72,53 @@ class IdleSessionsTest {
 
     @Test
     void aKeptSessionScoresAsANewOneWould() {
-        // GIVEN a rubric none of whose rules is gated, so that every node memory a subject fills must be emptied
-        // when its session is kept, and subjects that miss its rule, meet it, and miss it again
-        Rubric rubric = TestRubrics.ungated("");
-        String meetings = "  - { type: GENERAL_MEETING, date: 2024-12-01 }\n";
-        List<String> subjects = List.of(FACTS.replace(meetings, ""), FACTS, FACTS.replace(meetings, ""),
-                TestRubrics.factsWithCounters(2));
+        // GIVEN a rubric none of whose rules is gated, so that every node memory and segment a subject fills must be
+        // emptied when its session is kept: a collect, a rule whose whole condition is a `not` (its segment is
+        // linked again at each reset), and a join; and subjects that miss, meet and miss its rules again
+        Rubric rubric = TestRubrics.ungated("""
+                rule "2 a party lecture each year"
+                    @item("1")
+                when
+                    not Meeting( type == MeetingType.PARTY_LECTURE )
+                then
+                    score.deduct("1", "no party lecture");
+                end
+
+                rule "3 each counter below one"
+                    @item("1")
+                when
+                    $m : Meeting( type == MeetingType.GENERAL_MEETING )
+                    $c : Counter( n < 1 )
+                then
+                    score.finding("counter below one beside a general meeting", $m, $c);
+                end
+                """);
+        String lastMeeting = "  - { type: GENERAL_MEETING, date: 2024-12-01 }\n";
+        String lecture = lastMeeting + "  - { type: PARTY_LECTURE, date: 2024-12-02 }\n";
+        List<String> subjects = List.of(FACTS.replace(lastMeeting, ""), FACTS.replace(lastMeeting, lecture),
+                TestRubrics.factsWithCounters(2), FACTS.replace(lastMeeting, lecture), FACTS.replace(lastMeeting, ""));
 
         // WHEN one session scores them in turn, and then a new session scores each
         List<String> kept = new ArrayList<>();
         for (String subject : subjects) {
-            kept.add(Scorecards.toJson(rubric.score(rubric.readFacts("branch.yaml", subject))));
+            kept.add(evaluated(rubric, subject));
         }
         List<String> fresh = new ArrayList<>();
         for (String subject : subjects) {
             rubric.sessions().expire(System.nanoTime() + Duration.ofMinutes(5).toNanos());
-            fresh.add(Scorecards.toJson(rubric.score(rubric.readFacts("branch.yaml", subject))));
+            fresh.add(evaluated(rubric, subject));
         }
 
-        // THEN the kept session gives every subject the scorecard a new one gives it
+        // THEN the kept session fires the rules a new one fires, as often, and gives the same scorecards
         assertThat(kept).isEqualTo(fresh);
-        assertThat(kept.get(0)).contains("held 3, required 4");
-        assertThat(kept.get(1)).doesNotContain("required 4");
+        assertThat(kept.get(0)).contains("held 3, required 4", "no party lecture");
+        assertThat(kept.get(1)).doesNotContain("required 4", "no party lecture");
+        assertThat(kept.get(2)).contains("counter below one");
+    }
+
+    private static String evaluated(Rubric rubric, String facts) {
+        Evaluation evaluation = rubric.evaluate(rubric.readFacts("branch.yaml", facts));
+        return evaluation.firings() + "\n" + Scorecards.toJson(evaluation.scorecard());
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.github.rubric.model.fact;
 import java.time.YearMonth;
 
 /**
- * The calendar months of 1900 to 2199, made once each: rules look facts up by {@link Dated#monthOfDate()}, a
- * month asked for many times per evaluation. A {@link YearMonth} is immutable, so one value serves every caller;
- * a month outside these years is made afresh.
+ * The calendar months of 1900 to 2199, each made once (rarely twice, by two threads at once): rules look facts up
+ * by {@link Dated#monthOfDate()}, a month asked for many times per evaluation. A {@link YearMonth} is immutable, so
+ * one value serves every caller; a month outside these years is made afresh.
  */
 final class Months {
     private static final int FIRST_YEAR = 1900;
@@ -22,10 +22,10 @@ final class Months {
      * @return that month
      */
     static YearMonth of(int year, int month) {
-        int index = (year - FIRST_YEAR) * 12 + month - 1;
         if (year < FIRST_YEAR || year >= FIRST_YEAR + YEARS || month < 1 || month > 12) {
             return YearMonth.of(year, month);
         }
+        int index = (year - FIRST_YEAR) * 12 + month - 1;
         YearMonth known = MONTHS[index];
         if (known == null) {
             known = YearMonth.of(year, month);

@@ -31,7 +31,6 @@ class DatedTest {
         // WHEN / THEN
         assertThat(meeting.monthOfDate()).isEqualTo(month);
         assertThat(meeting.quarterOfDate()).isEqualTo(quarter).isEqualTo(AssessmentPeriod.quarterOf(day));
-        assertThat(meeting.monthOfDate()).isEqualTo(month).hasSameHashCodeAs(month);
     }
 
     @ParameterizedTest(name = "paid {1} for {0}")
