@@ -3,7 +3,6 @@ package io.github.rubric.rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +46,6 @@ import org.kie.memorycompiler.JavaCompiler;
 import org.kie.memorycompiler.JavaCompilerSettings;
 import org.kie.memorycompiler.resources.ResourceReader;
 import org.kie.memorycompiler.resources.ResourceStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Compiles the Java that Drools generates for a rubric's functions and rules with the Eclipse compiler, as Drools'
@@ -69,7 +66,6 @@ import org.slf4j.LoggerFactory;
  * problems ({@code EcjCompilerTest} compares them).
  */
 final class EcjCompiler extends AbstractJavaCompiler {
-    private static final Logger LOG = LoggerFactory.getLogger(EcjCompiler.class);
     /** Stands in the shared map for a class the parent class loader does not have. */
     private static final Object ABSENT = new Object();
     private static final String GENERATE = EclipseJavaCompilerSettings.CompilerOptions_GENERATE;
@@ -85,20 +81,8 @@ final class EcjCompiler extends AbstractJavaCompiler {
     }
 
     private static VarHandle dialectCompiler() {
-        String problem;
-        try {
-            VarHandle handle = MethodHandles.privateLookupIn(JavaDialect.class, MethodHandles.lookup())
-                    .findVarHandle(JavaDialect.class, "compiler", JavaCompiler.class);
-            if (handle.isAccessModeSupported(VarHandle.AccessMode.SET)) {
-                return handle;
-            }
-            problem = "the field is final";
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            problem = e.toString();
-        }
-        LOG.warn("rules will be compiled by Drools' own Java compiler, reading the class path anew for each"
-                + " rubric: this version of Drools does not hold its compiler as expected ({})", problem);
-        return null;
+        return DroolsFields.settable(JavaDialect.class, "compiler", JavaCompiler.class, "rules will be compiled by"
+                + " Drools' own Java compiler, reading the class path anew for each rubric");
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.rubric.rules;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,6 @@ import org.drools.core.common.NodeMemories;
 import org.drools.core.reteoo.SegmentMemory;
 import org.drools.core.reteoo.SegmentPrototypeRegistry;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A pooled session's node memories, as Drools keeps them, with a cheaper reset between evaluations.
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * support hold as well: this object only stands in the session's field, in front of them.
  */
 final class SessionMemories implements NodeMemories {
-    private static final Logger LOG = LoggerFactory.getLogger(SessionMemories.class);
     /** How a session holds its node memories, or null if this version of Drools holds them otherwise. */
     private static final VarHandle NODE_MEMORIES = nodeMemories();
 
@@ -42,20 +38,8 @@ final class SessionMemories implements NodeMemories {
     }
 
     private static VarHandle nodeMemories() {
-        String problem;
-        try {
-            VarHandle handle = MethodHandles.privateLookupIn(StatefulKnowledgeSessionImpl.class, MethodHandles.lookup())
-                    .findVarHandle(StatefulKnowledgeSessionImpl.class, "nodeMemories", NodeMemories.class);
-            if (handle.isAccessModeSupported(VarHandle.AccessMode.SET)) {
-                return handle;
-            }
-            problem = "the field is final";
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            problem = e.toString();
-        }
-        LOG.warn("pooled rule sessions will be reset by Drools' own reset: this version of Drools does not hold"
-                + " a session's node memories as expected ({})", problem);
-        return null;
+        return DroolsFields.settable(StatefulKnowledgeSessionImpl.class, "nodeMemories", NodeMemories.class,
+                "pooled rule sessions will be reset by Drools' own reset");
     }
 
     /**
